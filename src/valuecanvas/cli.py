@@ -1,0 +1,279 @@
+"""The command line of cli.md: open, new, check, fit.
+
+Kept free of Textual so `check` and `fit` start fast; only opening the TUI
+imports it. Exit codes: 0 success, 1 a file problem, 2 wrong usage. A user's
+mistake is a message naming the file, the place and the fix, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from valuecanvas import __version__
+from valuecanvas.errors import CanvasError
+from valuecanvas.model import LISTS, MARKETS, Canvas, ListName, items_of
+
+SUBCOMMANDS = ("new", "check", "fit")
+EPILOG = """commands:
+  valuecanvas FILE                open FILE in the TUI (a new canvas if it does not exist)
+  valuecanvas new FILE            write a starter canvas
+  valuecanvas check FILE...       validate canvas files
+  valuecanvas fit FILE [--json]   report how well the value map fits the customer profile
+
+Run 'valuecanvas COMMAND --help' for a command's options. A file named like a command
+is opened as ./NAME."""
+
+
+def _out(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+
+
+def _err(line: str) -> None:
+    sys.stderr.write(line + "\n")
+
+
+def _title_from(path: Path) -> str:
+    stem = path.stem.replace("-", " ").replace("_", " ").strip()
+    return (stem[:1].upper() + stem[1:]) if stem else "Untitled canvas"
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from valuecanvas.storage import create_new
+
+    path = Path(args.file)
+    try:
+        canvas = Canvas.model_validate(
+            {
+                "title": args.title or _title_from(path),
+                "segment": args.segment or "",
+                "market": args.market,
+            }
+        )
+    except ValueError as exc:
+        first = str(exc).splitlines()[1:3]
+        _err(f"{path}: the title or segment is not valid: {' '.join(s.strip() for s in first)}")
+        return 2
+    try:
+        create_new(canvas, path)
+    except CanvasError as exc:
+        for line in exc.lines():
+            _err(line)
+        return 1
+    _out(f"{path}: created; open it with: valuecanvas {path}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from valuecanvas.storage import load
+
+    status = 0
+    for name in args.files:
+        try:
+            load(Path(name))
+        except CanvasError as exc:
+            for line in exc.lines():
+                _err(line)
+            status = 1
+        else:
+            _out(f"{name}: ok")
+    return status
+
+
+def _bar(value: int | None, width: int = 20) -> str:
+    if value is None:
+        return "—".ljust(width)
+    filled = round(width * value / 100)
+    return "█" * filled + "·" * (width - filled)
+
+
+def _pct(value: int | None) -> str:
+    return "—" if value is None else f"{value}%"
+
+
+def fit_text(canvas: Canvas, lang: str = "en") -> list[str]:
+    """The fit report for a person: verdict, score, coverage, gaps and loose ends."""
+    from valuecanvas.fit import PROFILE, compute_fit
+
+    report = compute_fit(canvas)
+    labels = {i.id: (name, i) for name in LISTS for i in items_of(canvas, name)}
+    verdicts = {
+        "fit": "fit — every must-address job, pain and gain is addressed",
+        "partial": "partial — some must-address items are not addressed yet",
+        "none": "none — nothing in the customer profile is addressed yet",
+    }
+
+    def title(name: ListName) -> str:
+        return LISTS[name].title_nl if lang == "nl" else LISTS[name].title
+
+    def describe(item_id: str) -> str:
+        name, item = labels[item_id]
+        spec = LISTS[name]
+        level = getattr(item, spec.level_field) if spec.level_field else None
+        must = "!" if item_id in report.must_address else " "
+        tail = f" [{level}]" if level else ""
+        return f"  {must} {item_id:<6} {item.label}{tail}"
+
+    lines = [
+        f"{canvas.title}" + (f" — {canvas.segment}" if canvas.segment else ""),
+        "",
+        f"Verdict: {verdicts[report.verdict]}",
+        f"Score:   {_pct(report.score)}",
+        "",
+        "Coverage",
+    ]
+    for name in PROFILE:
+        value = report.coverage[name]
+        lines.append(f"  {title(name):<22} {_bar(value)} {_pct(value):>4}")
+    lines.append("")
+    gaps = [(name, report.gaps[name]) for name in PROFILE if report.gaps[name]]
+    if gaps:
+        lines.append("Gaps (not addressed; ! = must address)")
+        for name, ids in gaps:
+            lines.append(f" {title(name)}")
+            lines.extend(describe(i) for i in ids)
+    else:
+        lines.append("Gaps: none")
+    lines.append("")
+    if report.unanchored:
+        lines.append("Unanchored (link nothing: effort no customer asked for)")
+        lines.extend(describe(i) for i in report.unanchored)
+    else:
+        lines.append("Unanchored: none")
+    lines.append("")
+    if report.journey_low_points:
+        lines.append("Journey low points (emotion ≤ -1, no relieved pain)")
+        for sid in report.journey_low_points:
+            _, step = labels[sid]
+            lines.append(f"    {sid:<6} {step.label} [{step.phase}, emotion {step.emotion:+d}]")
+    else:
+        lines.append("Journey low points: none")
+    return lines
+
+
+def cmd_fit(args: argparse.Namespace) -> int:
+    from valuecanvas.fit import compute_fit
+    from valuecanvas.storage import load
+
+    try:
+        canvas = load(Path(args.file)).canvas
+    except CanvasError as exc:
+        for line in exc.lines():
+            _err(line)
+        return 1
+    if args.json:
+        _out(json.dumps(compute_fit(canvas).to_json(), indent=2, ensure_ascii=False))
+    else:
+        for line in fit_text(canvas, args.lang):
+            _out(line)
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from valuecanvas.document import Document
+    from valuecanvas.storage import load
+
+    path = Path(args.file) if args.file else None
+    if path is not None and (path.exists() or path.is_symlink()):
+        try:
+            loaded = load(path)
+        except CanvasError as exc:
+            for line in exc.lines():
+                _err(line)
+            _err(
+                f"{path}: not opened; fix the problems above (valuecanvas check {path}) and try again"
+            )
+            return 1
+        document = Document(loaded.canvas, path, saved=loaded.canvas, loaded=loaded)
+    else:
+        if path is not None and not path.parent.is_dir():
+            _err(
+                f"{path}: the folder {path.parent} does not exist; create it first or choose another path"
+            )
+            return 1
+        title = _title_from(path) if path else "Untitled canvas"
+        document = Document(Canvas(title=title), path, saved=None)
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        _err("valuecanvas: the TUI needs a terminal; use 'valuecanvas check' or 'fit' in scripts")
+        return 2
+    from valuecanvas.tui.app import run
+
+    return run(document, lang=args.lang)
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def _lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=("en", "nl"),
+        default="en",
+        help="names of the canvas parts: English or Dutch",
+    )
+
+
+def build_parser(command: str | None) -> argparse.ArgumentParser:
+    if command == "new":
+        p = argparse.ArgumentParser(
+            prog="valuecanvas new", description="Write a starter canvas; never overwrites a file."
+        )
+        p.add_argument("file", metavar="FILE")
+        p.add_argument(
+            "--title", metavar="T", help="the canvas title (default: from the file name)"
+        )
+        p.add_argument("--segment", metavar="S", help="the customer segment")
+        p.add_argument("--market", choices=MARKETS, default="b2c", help="b2c (default) or b2b")
+        p.set_defaults(run=cmd_new)
+    elif command == "check":
+        p = argparse.ArgumentParser(
+            prog="valuecanvas check",
+            description="Validate canvas files: 'FILE: ok' on stdout, each problem on stderr.",
+        )
+        p.add_argument("files", metavar="FILE", nargs="+")
+        p.set_defaults(run=cmd_check)
+    elif command == "fit":
+        p = argparse.ArgumentParser(
+            prog="valuecanvas fit", description="Report the fit of a canvas (fit.md)."
+        )
+        p.add_argument("file", metavar="FILE")
+        p.add_argument("--json", action="store_true", help="print the report as JSON")
+        _lang(p)
+        p.set_defaults(run=cmd_fit)
+    else:
+        p = argparse.ArgumentParser(
+            prog="valuecanvas",
+            description="A keyboard-first terminal app for the value proposition canvas.",
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.add_argument("file", metavar="FILE", nargs="?", help="the canvas file to open")
+        p.add_argument("--version", action="version", version=f"valuecanvas {__version__}")
+        _lang(p)
+        p.set_defaults(run=cmd_open)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    command = args_list[0] if args_list and args_list[0] in SUBCOMMANDS else None
+    parser = build_parser(command)
+    try:
+        args = parser.parse_args(args_list[1:] if command else args_list)
+        result: int = args.run(args)
+        return result
+    except KeyboardInterrupt:
+        return 130
+    except CanvasError as exc:
+        for line in exc.lines():
+            _err(line)
+        return 1
+    except OSError as exc:  # a file problem storage did not foresee: still no traceback
+        _err(f"{getattr(exc, 'filename', None) or 'valuecanvas'}: {exc.strerror or exc}")
+        return 1

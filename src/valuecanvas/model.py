@@ -1,0 +1,364 @@
+"""The canvas as data: every list, kind, level and link of file-format.md.
+
+Models are frozen pydantic models holding tuples, so a canvas never changes in
+place: an edit builds a new canvas that shares every untouched item with the old
+one. That makes undo a list of canvases and keeps big canvases cheap to edit.
+Nothing here knows about files or the screen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt
+
+FORMAT = "valuecanvas/1"
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
+
+# The allowed words of each field, in the order the spec lists them (first = default
+# for kinds, top level first for levels).
+JOB_KINDS = ("functional", "social", "emotional", "buyer", "co-creator", "transferrer")
+PAIN_KINDS = ("undesired-outcome", "obstacle", "risk")
+GAIN_KINDS = ("required", "expected", "desired", "unexpected")
+PRODUCT_KINDS = ("physical", "intangible", "digital", "financial")
+IMPORTANCE = ("high", "medium", "low")
+SEVERITY = ("extreme", "moderate", "mild")
+RELEVANCE = ("essential", "desirable", "nice-to-have")
+VALUE_TYPES = ("functional", "economic", "emotional", "symbolic")
+ROLES = ("decider", "buyer", "user", "influencer", "gatekeeper")
+MARKETS = ("b2c", "b2b")
+DEFAULT_PHASES = ("awareness", "consideration", "purchase", "use", "loyalty")
+EMOTION_MIN, EMOTION_MAX = -2, 2
+
+JobKind: TypeAlias = Literal[
+    "functional", "social", "emotional", "buyer", "co-creator", "transferrer"
+]
+PainKind: TypeAlias = Literal["undesired-outcome", "obstacle", "risk"]
+GainKind: TypeAlias = Literal["required", "expected", "desired", "unexpected"]
+ProductKind: TypeAlias = Literal["physical", "intangible", "digital", "financial"]
+Importance: TypeAlias = Literal["high", "medium", "low"]
+Severity: TypeAlias = Literal["extreme", "moderate", "mild"]
+Relevance: TypeAlias = Literal["essential", "desirable", "nice-to-have"]
+ValueType: TypeAlias = Literal["functional", "economic", "emotional", "symbolic"]
+Role: TypeAlias = Literal["decider", "buyer", "user", "influencer", "gatekeeper"]
+Market: TypeAlias = Literal["b2c", "b2b"]
+
+
+def _no_control_chars(value: str) -> str:
+    """Refuse control characters: they could drive the terminal (escape sequences)."""
+    for ch in value:
+        if ch in "\n\t":
+            continue
+        if unicodedata.category(ch) == "Cc":
+            raise ValueError(
+                f"contains the control character U+{ord(ch):04X}; remove it "
+                "(only line breaks and tabs are allowed in text)"
+            )
+    return value
+
+
+def _required_text(value: str) -> str:
+    _no_control_chars(value)
+    if not value.strip():
+        raise ValueError("is empty; write some text (it is required)")
+    return value
+
+
+def _valid_id(value: str) -> str:
+    if value and not ID_PATTERN.match(value):
+        raise ValueError(
+            f"'{value}' is not a valid id; use only letters, digits, '-' and '_' (e.g. 'p3')"
+        )
+    return value
+
+
+Text = Annotated[str, AfterValidator(_required_text)]
+FreeText = Annotated[str, AfterValidator(_no_control_chars)]
+ItemId = Annotated[str, AfterValidator(_valid_id)]
+Links = tuple[Annotated[str, AfterValidator(_valid_id)], ...]
+Entries = tuple[Text, ...]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Item(_Frozen):
+    """Common to every entry in a list: a stable id and free notes."""
+
+    id: ItemId = ""
+    notes: FreeText = ""
+
+    @property
+    def label(self) -> str:
+        """The text shown for this item in lists and messages."""
+        return str(getattr(self, "text", "") or getattr(self, "name", ""))
+
+
+class Job(Item):
+    text: Text
+    kind: JobKind = "functional"
+    importance: Importance = "medium"
+    context: FreeText = ""
+
+
+class Pain(Item):
+    text: Text
+    kind: PainKind = "undesired-outcome"
+    severity: Severity = "moderate"
+
+
+class Gain(Item):
+    text: Text
+    kind: GainKind = "required"
+    relevance: Relevance = "desirable"
+
+
+class Product(Item):
+    text: Text
+    kind: ProductKind = "physical"
+    relevance: Relevance = "desirable"
+    jobs: Links = ()
+    value: ValueType | None = None
+
+
+class PainReliever(Item):
+    text: Text
+    relevance: Relevance = "desirable"
+    pains: Links = ()
+    value: ValueType | None = None
+
+
+class GainCreator(Item):
+    text: Text
+    relevance: Relevance = "desirable"
+    gains: Links = ()
+    value: ValueType | None = None
+
+
+class Step(Item):
+    phase: FreeText = ""
+    text: Text
+    touchpoint: FreeText = ""
+    emotion: Annotated[StrictInt, Field(ge=EMOTION_MIN, le=EMOTION_MAX)] = 0
+    pains: Links = ()
+    gains: Links = ()
+
+
+class Persona(Item):
+    name: Text
+    role: Role | None = None
+    does: Entries = ()
+    feels: Entries = ()
+    goals: Entries = ()
+    influences: Entries = ()
+    problems: Entries = ()
+
+
+EMPATHY_FIELDS = ("does", "feels", "goals", "influences", "problems")
+
+
+class Journey(_Frozen):
+    phases: tuple[Text, ...] = DEFAULT_PHASES
+    steps: tuple[Step, ...] = ()
+
+
+class Canvas(_Frozen):
+    format: str = FORMAT
+    title: Text
+    segment: FreeText = ""
+    market: Market = "b2c"
+    notes: FreeText = ""
+    jobs: tuple[Job, ...] = ()
+    pains: tuple[Pain, ...] = ()
+    gains: tuple[Gain, ...] = ()
+    products: tuple[Product, ...] = ()
+    pain_relievers: tuple[PainReliever, ...] = ()
+    gain_creators: tuple[GainCreator, ...] = ()
+    journey: Journey = Journey()
+    personas: tuple[Persona, ...] = ()
+
+    # Lists that live at the top level of the file, in file order.
+    TOP_LISTS: ClassVar[tuple[str, ...]] = (
+        "jobs",
+        "pains",
+        "gains",
+        "products",
+        "pain_relievers",
+        "gain_creators",
+    )
+
+
+ListName: TypeAlias = Literal[
+    "jobs", "pains", "gains", "products", "pain_relievers", "gain_creators", "steps", "personas"
+]
+AnyItem: TypeAlias = Job | Pain | Gain | Product | PainReliever | GainCreator | Step | Persona
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """Everything the app needs to know about one list, defined once.
+
+    Edits, fit, storage messages and the TUI all read this table instead of
+    spelling out per-list cases.
+    """
+
+    name: ListName
+    model: type[Item]
+    prefix: str
+    title: str
+    title_nl: str
+    singular: str
+    file_place: str  # how the file names the list: "pains", "journey.steps"
+    kind_values: tuple[str, ...] = ()
+    level_field: str | None = None
+    level_values: tuple[str, ...] = ()  # top first
+    links: tuple[tuple[str, ListName], ...] = ()  # (field, target list)
+
+
+LISTS: dict[ListName, ListSpec] = {
+    "jobs": ListSpec(
+        "jobs", Job, "j", "Customer jobs", "Klanttaken", "job", "jobs",
+        JOB_KINDS, "importance", IMPORTANCE,
+    ),
+    "pains": ListSpec(
+        "pains", Pain, "p", "Pains", "Pijnpunten", "pain", "pains",
+        PAIN_KINDS, "severity", SEVERITY,
+    ),
+    "gains": ListSpec(
+        "gains", Gain, "g", "Gains", "Voordelen", "gain", "gains",
+        GAIN_KINDS, "relevance", RELEVANCE,
+    ),
+    "products": ListSpec(
+        "products", Product, "ps", "Products & services", "Producten en diensten",
+        "product or service", "products", PRODUCT_KINDS, "relevance", RELEVANCE,
+        (("jobs", "jobs"),),
+    ),
+    "pain_relievers": ListSpec(
+        "pain_relievers", PainReliever, "pr", "Pain relievers", "Pijnverzachters",
+        "pain reliever", "pain_relievers", (), "relevance", RELEVANCE,
+        (("pains", "pains"),),
+    ),
+    "gain_creators": ListSpec(
+        "gain_creators", GainCreator, "gc", "Gain creators", "Voordeelverschaffers",
+        "gain creator", "gain_creators", (), "relevance", RELEVANCE,
+        (("gains", "gains"),),
+    ),
+    "steps": ListSpec(
+        "steps", Step, "s", "Journey steps", "Klantreis", "journey step", "journey.steps",
+        (), None, (), (("pains", "pains"), ("gains", "gains")),
+    ),
+    "personas": ListSpec(
+        "personas", Persona, "pe", "Personas", "Persona's", "persona", "personas",
+    ),
+}  # fmt: skip
+
+LIST_NAMES: tuple[ListName, ...] = tuple(LISTS)
+
+# Which lists may link which: (source list, link field) for every target list.
+LINKED_FROM: dict[ListName, tuple[tuple[ListName, str], ...]] = {
+    target: tuple(
+        (spec.name, field) for spec in LISTS.values() for field, t in spec.links if t == target
+    )
+    for target in LIST_NAMES
+}
+
+
+def items_of(canvas: Canvas, name: ListName) -> tuple[Any, ...]:
+    """The items of one list, in rank order."""
+    if name == "steps":
+        return canvas.journey.steps
+    return tuple(getattr(canvas, name))
+
+
+def all_items(canvas: Canvas) -> Iterator[tuple[ListName, int, AnyItem]]:
+    """Every item with its list and index, lists in file order."""
+    for name in LIST_NAMES:
+        for index, item in enumerate(items_of(canvas, name)):
+            yield name, index, item
+
+
+def level_of(item: Any, spec: ListSpec) -> str | None:
+    """The item's level word (importance, severity or relevance), if its list has one."""
+    return getattr(item, spec.level_field) if spec.level_field else None
+
+
+def place_of(name: ListName, index: int, item_id: str = "") -> str:
+    """Where an item is, as users read the file: `pains[2] (p7)`, counted from 1."""
+    where = f"{LISTS[name].file_place}[{index + 1}]"
+    return f"{where} ({item_id})" if item_id else where
+
+
+@dataclass(frozen=True)
+class RuleBreak:
+    """A broken cross-item rule: where, and what to do (storage adds the file name)."""
+
+    place: str
+    message: str
+    list_name: ListName | None = None
+    index: int | None = None
+    key: str | None = None
+
+
+def rule_breaks(canvas: Canvas) -> list[RuleBreak]:
+    """Rules that span items: unique ids, links to the right lists, known phases."""
+    out: list[RuleBreak] = []
+    owner: dict[str, ListName] = {}
+    for name, index, item in all_items(canvas):
+        if not item.id:
+            continue
+        if item.id in owner:
+            other = LISTS[owner[item.id]].singular
+            out.append(
+                RuleBreak(
+                    place_of(name, index, item.id),
+                    f"id '{item.id}' is already used by a {other}; ids must be unique in "
+                    "the whole file — rename one of them",
+                    name, index, "id",
+                )
+            )  # fmt: skip
+        else:
+            owner[item.id] = name
+    phases = canvas.journey.phases
+    if len(set(phases)) != len(phases):
+        dup = next(p for p in phases if phases.count(p) > 1)
+        out.append(
+            RuleBreak("journey.phases", f"phase '{dup}' is listed twice; list each phase once")
+        )
+    for name, index, item in all_items(canvas):
+        spec = LISTS[name]
+        for field, target in spec.links:
+            for link in getattr(item, field):
+                found = owner.get(link)
+                if found == target:
+                    continue
+                want = LISTS[target].singular
+                if found is None:
+                    known = [i.id for i in items_of(canvas, target) if i.id][:8]
+                    hint = (
+                        f"known {target}: {', '.join(known)}" if known else f"there are no {target}"
+                    )
+                    msg = f"links to '{link}', which does not exist; {hint}"
+                else:
+                    msg = (
+                        f"links to '{link}', which is a {LISTS[found].singular}, not a {want}; "
+                        f"'{field}' may only list {target}"
+                    )
+                out.append(
+                    RuleBreak(f"{place_of(name, index, item.id)}.{field}", msg, name, index, field)
+                )
+        if isinstance(item, Step) and item.phase and item.phase not in phases:
+            out.append(
+                RuleBreak(
+                    f"{place_of(name, index, item.id)}.phase",
+                    f"phase '{item.phase}' is not in journey.phases ({', '.join(phases)}); "
+                    "use one of those or add it to journey.phases",
+                    name, index, "phase",
+                )
+            )  # fmt: skip
+    return out

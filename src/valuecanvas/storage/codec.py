@@ -1,0 +1,295 @@
+"""TOML text ↔ canvas: parsing with precise messages, and deterministic writing.
+
+Reading turns every problem into a `Problem` with the place as users read the
+file (`pains[2] (p7).severity`) and, where it can be found, the line. Writing
+puts keys in the order of the spec's example and leaves out empty fields, so the
+same canvas always gives the same bytes and diffs in git stay small.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+import tomli_w
+from pydantic import BaseModel, ValidationError
+
+from valuecanvas.edits import complete
+from valuecanvas.errors import CanvasError, Problem
+from valuecanvas.model import DEFAULT_PHASES, FORMAT, Canvas, Item, rule_breaks
+from valuecanvas.validation import explain
+
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
+_FORMAT_RE = re.compile(r"^valuecanvas/(\d+)$")
+
+
+# ---------------------------------------------------------------- reading
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text of a file, or a message pointing at the first bad byte."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise CanvasError(
+            source,
+            [
+                Problem(
+                    f"column {column}",
+                    f"is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8 "
+                    "in your editor",
+                    line,
+                )
+            ],
+        ) from None
+
+
+def parse(text: str, source: str) -> dict[str, Any]:
+    """The TOML document as a dict, or a message with line and column."""
+    if not text.strip():
+        raise CanvasError(
+            source,
+            [
+                Problem(
+                    "",
+                    f'the file is empty; a canvas needs at least format = "{FORMAT}" and title = "…"',
+                )
+            ],
+        )
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POS.search(message)
+        line = int(match.group(1)) if match else None
+        where = f"column {match.group(2)}" if match else ""
+        reason = _TOML_POS.sub("", message).strip().rstrip(".")
+        raise CanvasError(
+            source,
+            [
+                Problem(
+                    where,
+                    f"TOML syntax error: {reason}; fix the line (see toml.io for the syntax)",
+                    line,
+                )
+            ],
+        ) from None
+    except RecursionError:
+        raise CanvasError(
+            source,
+            [Problem("", "the file is nested too deeply to be a canvas; check its brackets")],
+        ) from None
+
+
+def _sections(lines: list[str]) -> list[tuple[str, int]]:
+    """(table name, first line number) of every table header, with "" for the top."""
+    out = [("", 1)]
+    for number, line in enumerate(lines, start=1):
+        m = _HEADER.match(line)
+        if m and not line.lstrip().startswith("#"):
+            out.append((m.group(1).replace(" ", ""), number))
+    return out
+
+
+def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
+    """Best-effort line number for a validation place, for messages only."""
+    lines = text.splitlines()
+    sections = _sections(lines)
+    table = ""
+    index: int | None = None
+    key: str | None = None
+    parts = list(loc)
+    if parts and parts[0] == "journey":
+        parts.pop(0)
+        if parts and parts[0] == "steps":
+            parts.pop(0)
+            table = "journey.steps"
+        else:
+            table = "journey"
+    elif parts and isinstance(parts[0], str) and parts[0] in (*Canvas.TOP_LISTS, "personas"):
+        table = str(parts.pop(0))
+    if parts and isinstance(parts[0], int):
+        index = int(parts.pop(0))
+    if parts and isinstance(parts[0], str):
+        key = parts[0]
+    matching = [(n, start) for n, start in sections if n == table]
+    if index is not None:
+        if index >= len(matching):
+            return None
+        start = matching[index][1]
+    elif matching:
+        start = matching[0][1]
+    else:
+        return None
+    following = [s for _, s in sections if s > start]
+    end = following[0] if following else len(lines) + 1
+    if key is None:
+        return start
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for number in range(start, end):
+        if pattern.match(lines[number - 1]):
+            return number
+    return start if table else None
+
+
+def _check_format(data: dict[str, Any], text: str, source: str) -> None:
+    fmt = data.get("format", FORMAT)
+    if fmt == FORMAT:
+        return
+    line = locate(text, ("format",))
+    m = _FORMAT_RE.match(fmt) if isinstance(fmt, str) else None
+    if m and int(m.group(1)) > 1:
+        msg = (
+            f"the file is in format '{fmt}', made by a newer valuecanvas; this version reads "
+            f"'{FORMAT}' — upgrade valuecanvas to open it (the file was not changed)"
+        )
+    else:
+        msg = f'unknown format {fmt!r}; a canvas file says format = "{FORMAT}"'
+    raise CanvasError(source, [Problem("format", msg, line)])
+
+
+def canvas_from_text(text: str, source: str) -> Canvas:
+    """A validated, completed canvas from TOML text, or every problem found in it."""
+    data = parse(text, source)
+    _check_format(data, text, source)
+    try:
+        canvas = Canvas.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            Problem(place, msg, locate(text, loc)) for loc, place, msg in explain(exc, data)
+        ]
+        raise CanvasError(source, problems) from None
+    breaks = rule_breaks(canvas)
+    if breaks:
+        problems = []
+        for b in breaks:
+            loc: tuple[int | str, ...] = ()
+            if b.list_name is not None and b.index is not None:
+                head: tuple[int | str, ...] = (
+                    ("journey", "steps") if b.list_name == "steps" else (b.list_name,)
+                )
+                loc = (*head, b.index, *((b.key,) if b.key else ()))
+            elif b.place == "journey.phases":
+                loc = ("journey", "phases")
+            problems.append(Problem(b.place, b.message, locate(text, loc) if loc else None))
+        raise CanvasError(source, problems)
+    return complete(canvas)
+
+
+def canvas_from_bytes(data: bytes, source: str) -> Canvas:
+    return canvas_from_text(decode(data, source), source)
+
+
+def has_comments(text: str) -> bool:
+    """Whether the TOML text holds a comment (a `#` outside any string)."""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            return True
+        if ch in "\"'":
+            triple = text.startswith(ch * 3, i)
+            quote = ch * 3 if triple else ch
+            i += len(quote)
+            while i < n and not text.startswith(quote, i):
+                if ch == '"' and text[i] == "\\":
+                    i += 1
+                elif not triple and text[i] == "\n":
+                    break
+                i += 1
+            if triple:
+                while text.startswith(ch, i + len(quote)):  # """a"""" ends with extra quotes
+                    i += 1
+            i += len(quote)
+            continue
+        i += 1
+    return False
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _item_table(item: BaseModel) -> dict[str, Any]:
+    """One item's keys in spec order (notes last), leaving out empty values."""
+    out: dict[str, Any] = {}
+    names = [n for n in type(item).model_fields if n != "notes"]
+    if "notes" in type(item).model_fields:
+        names.append("notes")
+    for name in names:
+        value = getattr(item, name)
+        if value is None or value == "" or value == ():
+            continue
+        if isinstance(value, tuple):
+            value = [v.model_dump() if isinstance(v, BaseModel) else v for v in value]
+        out[name] = value
+    if isinstance(item, Item) and "id" in out:
+        out = {"id": out.pop("id"), **out}
+    return out
+
+
+def canvas_to_data(canvas: Canvas) -> dict[str, Any]:
+    """The canvas as the plain dict that is written, keys in the spec's order."""
+    data: dict[str, Any] = {"format": FORMAT, "title": canvas.title}
+    if canvas.segment:
+        data["segment"] = canvas.segment
+    data["market"] = canvas.market
+    if canvas.notes:
+        data["notes"] = canvas.notes
+    for name in Canvas.TOP_LISTS:
+        items = getattr(canvas, name)
+        if items:
+            data[name] = [_item_table(i) for i in items]
+    journey = canvas.journey
+    if journey.steps or journey.phases != DEFAULT_PHASES:
+        table: dict[str, Any] = {"phases": list(journey.phases)}
+        if journey.steps:
+            table["steps"] = [_item_table(s) for s in journey.steps]
+        data["journey"] = table
+    if canvas.personas:
+        data["personas"] = [_item_table(p) for p in canvas.personas]
+    return data
+
+
+def canvas_to_text(canvas: Canvas) -> str:
+    """TOML text for the canvas, checked by parsing it again before anyone writes it.
+
+    tomli-w writes every value; the `[[list]]` headers are written here, because
+    tomli-w turns a list of short tables into one inline array, which is hard to
+    read and to diff.
+    """
+    data = canvas_to_data(canvas)
+    chunks: list[str] = []
+    top = {k: v for k, v in data.items() if not isinstance(v, list | dict)}
+    chunks.append(tomli_w.dumps(top, multiline_strings=True))
+    for key, value in data.items():
+        if isinstance(value, list):
+            chunks.extend(_tables(key, value))
+        elif isinstance(value, dict):  # the journey
+            chunks.append(f"\n[{key}]\n" + tomli_w.dumps({"phases": value["phases"]}))
+            chunks.extend(_tables(f"{key}.steps", value.get("steps", [])))
+    text = "".join(chunks)
+    if tomllib.loads(text) != data:  # pragma: no cover - a writer bug, never a user's
+        raise RuntimeError("the TOML writer produced text that does not read back the same")
+    return text
+
+
+def _tables(header: str, tables: list[dict[str, Any]]) -> list[str]:
+    return [f"\n[[{header}]]\n" + tomli_w.dumps(t, multiline_strings=True) for t in tables]
+
+
+__all__ = [
+    "canvas_from_bytes",
+    "canvas_from_text",
+    "canvas_to_data",
+    "canvas_to_text",
+    "decode",
+    "has_comments",
+    "locate",
+    "parse",
+]
