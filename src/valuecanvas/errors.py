@@ -8,6 +8,7 @@ no raw traceback or pydantic dump ever reaches a user.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -65,3 +66,12 @@ def one_of(values: Sequence[str]) -> str:
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def printable(text: str) -> str:
+    """Text from a user's file made safe for a message: control characters as `\\u001b`.
+
+    Keys, ids and values quoted back to the user could otherwise carry escape sequences
+    that drive the terminal, or line breaks that split one problem over several lines.
+    """
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cc" else c for c in text)

@@ -16,6 +16,8 @@ from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt
 
+from valuecanvas.errors import printable
+
 FORMAT = "valuecanvas/1"
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -72,7 +74,7 @@ def _required_text(value: str) -> str:
 def _valid_id(value: str) -> str:
     if value and not ID_PATTERN.match(value):
         raise ValueError(
-            f"'{value}' is not a valid id; use only letters, digits, '-' and '_' (e.g. 'p3')"
+            f"'{printable(value)}' is not a valid id; use only letters, digits, '-' and '_' (e.g. 'p3')"
         )
     return value
 
@@ -164,7 +166,7 @@ EMPATHY_FIELDS = ("does", "feels", "goals", "influences", "problems")
 
 
 class Journey(_Frozen):
-    phases: tuple[Text, ...] = DEFAULT_PHASES
+    phases: Annotated[tuple[Text, ...], Field(min_length=1)] = DEFAULT_PHASES
     steps: tuple[Step, ...] = ()
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from valuecanvas.errors import closest, one_of
+from valuecanvas.errors import closest, one_of, printable
 from valuecanvas.model import LISTS, Canvas, Journey, ListName
 
 # Words people write in Dutch (or by habit) for the keys of the format.
@@ -53,7 +53,7 @@ _LIST_BY_KEY: dict[str, ListName] = {spec.name: spec.name for spec in LISTS.valu
 def describe_value(value: Any) -> str:
     """A short rendering of a bad value for a message."""
     if isinstance(value, str):
-        return f"'{value}'" if len(value) <= 40 else f"'{value[:37]}…'"
+        return f"'{printable(value)}'" if len(value) <= 40 else f"'{printable(value[:37])}…'"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
@@ -91,7 +91,7 @@ def place_from_loc(loc: tuple[int | str, ...], data: Any) -> tuple[str, str | No
             if isinstance(node, list | tuple) and 0 <= part < len(node):
                 node = node[part]
                 if isinstance(node, dict) and isinstance(node.get("id"), str):
-                    item_id = node["id"]
+                    item_id = printable(node["id"])
             else:
                 node = None
             suffix = f" ({item_id})" if item_id else ""
@@ -101,7 +101,7 @@ def place_from_loc(loc: tuple[int | str, ...], data: Any) -> tuple[str, str | No
                 parts.append(f"[{part + 1}]{suffix}")
         else:
             key = part
-            parts.append(part)
+            parts.append(printable(part))
             node = node.get(part) if isinstance(node, dict) else None
     return ".".join(parts), key
 
@@ -139,7 +139,8 @@ def explain(
             if guess not in fields:
                 guess = closest(key, fields)
             hint = f" — did you mean '{guess}'?" if guess else f"; known keys: {', '.join(fields)}"
-            out.append((owner_loc, owner_place or "top level", f"unknown key '{key}'{hint}"))
+            # The loc keeps the key, so the file's line is the key's own line.
+            out.append((loc, owner_place or "top level", f"unknown key '{printable(key)}'{hint}"))
             continue
         if kind == "missing":
             owner_loc = loc[:-1]
@@ -178,6 +179,20 @@ def explain(
         if kind == "string_type":
             out.append(
                 (loc, place, f'{describe_value(value)} is not text; put it in quotes, e.g. "…"')
+            )
+            continue
+        if kind == "too_short" and any(
+            len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc
+            for other in exc.errors(include_url=False)
+        ):
+            continue  # a bad entry was dropped before the length was checked: report only it
+        if kind == "too_short":
+            out.append(
+                (
+                    loc,
+                    place,
+                    f"is empty; list at least one, or leave '{key}' out to use the default",
+                )
             )
             continue
         if kind in ("tuple_type", "list_type"):

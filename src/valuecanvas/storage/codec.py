@@ -99,20 +99,23 @@ def _sections(lines: list[str]) -> list[tuple[str, int]]:
 
 def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
     """Best-effort line number for a validation place, for messages only."""
-    lines = text.splitlines()
+    lines = text.split("\n")  # as TOML counts lines: not at U+2028 and the like
     sections = _sections(lines)
     table = ""
     index: int | None = None
     key: str | None = None
     parts = list(loc)
-    if parts and parts[0] == "journey":
+    # A one-part loc (`pains`, `journey`) is a key of the top table, however it is written.
+    if len(parts) > 1 and parts[0] == "journey":
         parts.pop(0)
         if parts and parts[0] == "steps":
             parts.pop(0)
             table = "journey.steps"
         else:
             table = "journey"
-    elif parts and isinstance(parts[0], str) and parts[0] in (*Canvas.TOP_LISTS, "personas"):
+    elif (
+        len(parts) > 1 and isinstance(parts[0], str) and parts[0] in (*Canvas.TOP_LISTS, "personas")
+    ):
         table = str(parts.pop(0))
     if parts and isinstance(parts[0], int):
         index = int(parts.pop(0))
@@ -135,6 +138,11 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
     for number in range(start, end):
         if pattern.match(lines[number - 1]):
             return number
+    # Not a `key = …` line: maybe a table of its own, `[key]` or `[jobs.key]`.
+    sub = f"{table}.{key}" if table else key
+    tables = [n for name, n in sections if name == sub and n >= start]
+    if tables:
+        return tables[0]
     return start if table else None
 
 
