@@ -13,7 +13,7 @@ from pathlib import Path
 from valuecanvas.errors import CanvasError, Problem
 from valuecanvas.model import Canvas
 from valuecanvas.storage.codec import canvas_from_bytes, canvas_to_text, decode, has_comments
-from valuecanvas.storage.files import Fingerprint, fingerprint, read_bytes, write_atomic
+from valuecanvas.storage.files import Fingerprint, read_with_fingerprint, write_atomic
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,9 @@ class Loaded:
 
 def load(path: Path) -> Loaded:
     """Read and validate a canvas file (CanvasError on any problem; the file is never written)."""
-    data = read_bytes(path)
+    data, print_ = read_with_fingerprint(path)
     canvas = canvas_from_bytes(data, str(path))
-    return Loaded(canvas, path, has_comments(decode(data, str(path))), fingerprint(path))
+    return Loaded(canvas, path, has_comments(decode(data, str(path))), print_)
 
 
 def dumps(canvas: Canvas) -> str:
@@ -40,8 +40,7 @@ def dumps(canvas: Canvas) -> str:
 
 def save(canvas: Canvas, path: Path) -> Fingerprint | None:
     """Write the canvas atomically (temp file, fsync, replace); returns the new fingerprint."""
-    write_atomic(path, dumps(canvas).encode("utf-8"))
-    return fingerprint(path)
+    return write_atomic(path, dumps(canvas).encode("utf-8"))
 
 
 def create_new(canvas: Canvas, path: Path) -> Fingerprint | None:

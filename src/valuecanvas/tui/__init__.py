@@ -1,0 +1,1 @@
+"""The Textual user interface; only imported when a canvas is opened on screen."""

@@ -1,0 +1,162 @@
+"""The edit form: every field of an item (or of the canvas) on one screen.
+
+`enter` in a one-line field applies, `ctrl+s` applies and saves, `escape`
+discards. The form only collects values; the caller turns them into an edit,
+and a rule the values break is shown in the form, which stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from valuecanvas.model import EMPATHY_FIELDS, LISTS, MARKETS, ROLES, VALUE_TYPES, ListName
+
+FieldKind = Literal["line", "text", "choice", "lines"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: FieldKind = "line"
+    choices: tuple[Any, ...] = ()
+    optional: bool = False  # a choice that may be left empty
+
+
+def item_fields(
+    list_name: ListName, *, market: str = "b2c", phases: tuple[str, ...] = ()
+) -> list[FieldSpec]:
+    """The form's fields for an item of this list, in file order."""
+    spec = LISTS[list_name]
+    if list_name == "personas":
+        roles_label = "role (DMU)" if market == "b2b" else "role"
+        fields = [
+            FieldSpec("name", "name"),
+            FieldSpec("role", roles_label, "choice", ROLES, optional=True),
+        ]
+        fields += [FieldSpec(f, f"{f} (1 per line)", "lines") for f in EMPATHY_FIELDS]
+        return [*fields, FieldSpec("notes", "notes", "text")]
+    if list_name == "steps":
+        return [
+            FieldSpec("text", "text"),
+            FieldSpec("phase", "phase", "choice", phases),
+            FieldSpec("touchpoint", "touchpoint"),
+            FieldSpec("emotion", "emotion", "choice", (2, 1, 0, -1, -2)),
+            FieldSpec("notes", "notes", "text"),
+        ]
+    fields = [FieldSpec("text", "text")]
+    if spec.kind_values:
+        fields.append(FieldSpec("kind", "kind", "choice", spec.kind_values))
+    if spec.level_field:
+        fields.append(FieldSpec(spec.level_field, spec.level_field, "choice", spec.level_values))
+    if list_name == "jobs":
+        fields.append(FieldSpec("context", "context"))
+    if list_name in ("products", "pain_relievers", "gain_creators"):
+        fields.append(FieldSpec("value", "value type", "choice", VALUE_TYPES, optional=True))
+    return [*fields, FieldSpec("notes", "notes", "text")]
+
+
+CANVAS_FIELDS = [
+    FieldSpec("title", "title"),
+    FieldSpec("segment", "segment"),
+    FieldSpec("market", "market", "choice", MARKETS),
+    FieldSpec("notes", "notes", "text"),
+]
+
+Apply = Callable[[dict[str, Any]], str | None]
+"""Takes the form's values; returns an error to show, or None when applied."""
+
+
+class FormScreen(ModalScreen[str | None]):
+    """Dismisses with "apply", "save" (apply, then save the file) or None (discarded)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "discard", "Discard"),
+        Binding("ctrl+s", "apply(True)", "Apply & save", priority=True),
+    ]
+
+    def __init__(
+        self, title: str, fields: Sequence[FieldSpec], values: dict[str, Any], apply: Apply
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = list(fields)
+        self.values = values
+        self.apply_values = apply
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog form"):
+            yield Static(Content(self.form_title), classes="dialog-title")
+            for field in self.fields:
+                with Horizontal(classes=f"form-row form-{field.kind}"):
+                    yield Label(Content(field.label), classes="form-label")
+                    yield self._widget(field)
+            yield Static(Content(""), classes="dialog-error", id="form-error")
+            yield Static(
+                Content(
+                    "enter applies · ctrl+s applies and saves · escape discards · tab next field"
+                ),
+                classes="dialog-hint",
+            )
+
+    def _widget(self, field: FieldSpec) -> Widget:
+        value = self.values.get(field.name)
+        wid = f"field-{field.name}"
+        if field.kind == "line":
+            return Input(value=str(value or ""), id=wid, compact=True, select_on_focus=False)
+        if field.kind == "text":
+            return TextArea(str(value or ""), id=wid, compact=True, soft_wrap=True)
+        if field.kind == "lines":
+            return TextArea("\n".join(value or ()), id=wid, compact=True, soft_wrap=True)
+        options = [(str(c), c) for c in field.choices]
+        return Select(
+            options,
+            value=value if value in field.choices else Select.NULL,
+            allow_blank=field.optional or value not in field.choices,
+            prompt="(none)",
+            id=wid,
+            compact=True,
+        )
+
+    def collect(self) -> dict[str, Any]:
+        """The values as the edit wants them: text stripped of blank edges, lists per line."""
+        out: dict[str, Any] = {}
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}")
+            if isinstance(widget, Input):
+                out[field.name] = widget.value.strip()
+            elif isinstance(widget, TextArea):
+                text = widget.text
+                if field.kind == "lines":
+                    out[field.name] = tuple(
+                        line.strip() for line in text.splitlines() if line.strip()
+                    )
+                else:
+                    out[field.name] = text.strip("\n ")
+            elif isinstance(widget, Select):
+                out[field.name] = None if widget.value is Select.NULL else widget.value
+        return out
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_apply(False)
+
+    def action_apply(self, save: bool = False) -> None:
+        problem = self.apply_values(self.collect())
+        if problem:
+            self.query_one("#form-error", Static).update(Content(problem))
+            return
+        self.dismiss("save" if save else "apply")
+
+    def action_discard(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,489 @@
+"""The canvas screen: panes, fit panel, detail line; every key becomes an edit.
+
+Data flows one way: a key calls a pure function of `valuecanvas.edits`, the
+`Document` keeps the new canvas (and the old one for undo), and `refresh_views`
+hands each pane only what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Input, Static
+
+from valuecanvas import edits
+from valuecanvas.document import Document
+from valuecanvas.errors import CanvasError, EditError
+from valuecanvas.fit import FitReport, compute_fit
+from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
+from valuecanvas.tui.commands import SCREEN_COMMANDS
+from valuecanvas.tui.dialogs import PromptScreen
+from valuecanvas.tui.fit_panel import FitPanel
+from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
+from valuecanvas.tui.item_list import ItemList, one_line
+from valuecanvas.tui.rows import format_item
+
+if TYPE_CHECKING:
+    from valuecanvas.tui.app import ValueCanvasApp
+
+VIEW_OF: dict[ListName, str] = {name: "canvas-view" for name in LIST_NAMES}
+VIEW_OF["steps"] = "journey-view"
+VIEW_OF["personas"] = "personas-view"
+VIEW_NAMES = {"canvas-view": "Canvas", "journey-view": "7 Journey", "personas-view": "8 Personas"}
+SHORT_EN: dict[ListName, str] = {
+    "jobs": "Jobs",
+    "pains": "Pains",
+    "gains": "Gains",
+    "products": "Products",
+    "pain_relievers": "Relievers",
+    "gain_creators": "Creators",
+    "steps": "Journey steps",
+    "personas": "Personas",
+}
+SHORT_NL: dict[ListName, str] = {
+    "jobs": "Taken",
+    "pains": "Pijnen",
+    "gains": "Voordelen",
+    "products": "Producten",
+    "pain_relievers": "Verzachters",
+    "gain_creators": "Verschaffers",
+    "steps": "Klantreis",
+    "personas": "Persona's",
+}
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [c.binding() for c in SCREEN_COMMANDS] + [
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
+
+    def __init__(self, document: Document, lang: str = "en") -> None:
+        super().__init__()
+        self.document = document
+        self.lang = lang
+        self.report: FitReport = compute_fit(document.canvas)
+        self.lists: dict[ListName, ItemList] = {}
+        self.last_list: ListName = "jobs"
+
+    @property
+    def vc_app(self) -> ValueCanvasApp:
+        from valuecanvas.tui.app import ValueCanvasApp
+
+        assert isinstance(self.app, ValueCanvasApp)
+        return self.app
+
+    # ------------------------------------------------------------ layout
+
+    def _list(self, name: ListName) -> ItemList:
+        key = LIST_NAMES.index(name) + 1
+        title = f"{key} {(SHORT_NL if self.lang == 'nl' else SHORT_EN)[name]}"
+        widget = ItemList(
+            name,
+            title,
+            lambda item, n=name: format_item(n, item),
+            id=f"list-{name}",
+            classes="pane",
+        )
+        self.lists[name] = widget
+        return widget
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="titlebar")
+        with Horizontal(id="body"):
+            with ContentSwitcher(initial="canvas-view", id="views"):
+                with Horizontal(id="canvas-view"):
+                    with Vertical(classes="col", id="col-products"):
+                        yield self._list("products")
+                    with Vertical(classes="col", id="col-value"):
+                        yield self._list("gain_creators")
+                        yield self._list("pain_relievers")
+                    with Vertical(classes="col", id="col-profile"):
+                        yield self._list("gains")
+                        yield self._list("pains")
+                    with Vertical(classes="col", id="col-jobs"):
+                        yield self._list("jobs")
+                with Vertical(id="journey-view"):
+                    yield self._list("steps")
+                with Vertical(id="personas-view"):
+                    yield self._list("personas")
+            yield FitPanel(id="fit")
+        yield Input(id="filter", placeholder="filter: type to narrow · enter keeps · escape clears")
+        yield Static(id="detail")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).display = False
+        self.refresh_views(None)
+        self.lists["jobs"].focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_fit)
+
+    # ------------------------------------------------------------ state → screen
+
+    def refresh_views(self, old: Canvas | None, focus: str | None = None) -> None:
+        """Hand every pane whose list changed its new items; recompute the fit."""
+        canvas = self.document.canvas
+        for name, widget in self.lists.items():
+            items = items_of(canvas, name)
+            if (
+                old is None
+                or items is not items_of(old, name)
+                or (focus and focus in {i.id for i in items})
+            ):
+                widget.set_items(
+                    items, focus if focus and any(i.id == focus for i in items) else None
+                )
+        self.report = compute_fit(canvas)
+        must = frozenset(self.report.must_address) - self.report.addressed
+        for name in ("jobs", "pains", "gains"):
+            self.lists[name].set_flagged(must)
+        self.lists["steps"].set_flagged(frozenset(self.report.journey_low_points))
+        self._show_fit()
+        self.update_marks()
+        self.update_titlebar()
+
+    def _show_fit(self) -> None:
+        self.query_one(FitPanel).show(self.document.canvas, self.report)
+
+    def update_titlebar(self) -> None:
+        doc = self.document
+        name = doc.path.name if doc.path else "(not saved yet)"
+        dirty = " ●" if doc.dirty else ""
+        view = self.query_one("#views", ContentSwitcher).current or "canvas-view"
+        tabs: list[str | tuple[str, str]] = []
+        for key, label in VIEW_NAMES.items():
+            tabs.append((f" {label} ", "reverse bold") if key == view else f" {label} ")
+        mode = "  READ-ONLY" if self.vc_app.read_only else ""
+        self.query_one("#titlebar", Static).update(
+            Content.assemble(
+                *tabs,
+                " ",
+                (one_line(doc.canvas.title), "bold"),
+                f" — {name}",
+                (dirty, "bold $warning"),
+                (mode, "bold $error"),
+            )
+        )
+
+    def update_marks(self) -> None:
+        """Mark, in every other pane, the items linked with the focused one."""
+        current = self.current_list()
+        item_id = current.current_id if current else None
+        linked: frozenset[str] = frozenset()
+        if item_id is not None:
+            try:
+                linked = frozenset(edits.linked_ids(self.document.canvas, item_id))
+            except EditError:
+                linked = frozenset()
+        for widget in self.lists.values():
+            widget.set_marks(linked if widget is not current else frozenset())
+        self.update_detail(current)
+
+    def update_detail(self, current: ItemList | None) -> None:
+        detail = self.query_one("#detail", Static)
+        item = current.current_item if current else None
+        if item is None or current is None:
+            detail.update(Content(""))
+            return
+        spec = LISTS[current.list_name]
+        bits = [item.id]
+        for field in ("phase", "kind", spec.level_field, "role", "value"):
+            value = getattr(item, field, None) if field else None
+            if value:
+                bits.append(str(value))
+        if current.list_name == "steps":
+            bits.append(f"emotion {item.emotion:+d}")
+            if item.touchpoint:
+                bits.append(f"@{item.touchpoint}")
+        links = sorted(edits.linked_ids(self.document.canvas, item.id))
+        if links:
+            bits.append("links " + ",".join(links))
+        detail.update(
+            Content.assemble((" · ".join(bits) + "  ", "$text-muted"), one_line(item.label))
+        )
+
+    def current_list(self) -> ItemList | None:
+        focused = self.focused
+        if isinstance(focused, ItemList):
+            return focused
+        return self.lists.get(self.last_list)
+
+    @on(ItemList.CursorMoved)
+    def _cursor_moved(self, event: ItemList.CursorMoved) -> None:
+        if event.item_list.has_focus:
+            self.last_list = event.item_list.list_name
+            self.update_marks()
+
+    # ------------------------------------------------------------ applying edits
+
+    def apply(self, new: Canvas, label: str, focus: str | None = None) -> bool:
+        """Make `new` the document's canvas (undoable) and show it."""
+        if self.vc_app.read_only and new is not self.document.canvas:
+            self.notify(
+                "Read-only: this canvas cannot be changed here.", severity="warning", markup=False
+            )
+            return False
+        old = self.document.canvas
+        if not self.document.apply(new, label):
+            return False
+        self.refresh_views(old, focus)
+        self.vc_app.document_changed()
+        return True
+
+    def run_edit(
+        self, make: Callable[[Canvas], Canvas], label: str, focus: str | None = None
+    ) -> bool:
+        try:
+            new = make(self.document.canvas)
+        except EditError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return False
+        return self.apply(new, label, focus)
+
+    def focused_item(self) -> tuple[ItemList, str] | None:
+        current = self.current_list()
+        if current is None or current.current_id is None:
+            return None
+        return current, current.current_id
+
+    # ------------------------------------------------------------ pane actions
+
+    def action_focus_pane(self, name: str) -> None:
+        if name == "fit":
+            self.query_one(FitPanel).focus()
+            return
+        list_name: ListName = name  # type: ignore[assignment]
+        switcher = self.query_one("#views", ContentSwitcher)
+        if switcher.current != VIEW_OF[list_name]:
+            switcher.current = VIEW_OF[list_name]
+        self.lists[list_name].focus()
+        self.last_list = list_name
+        self.update_titlebar()
+
+    def action_add_item(self) -> None:
+        current = self.current_list()
+        if current is None:
+            return
+        name = current.list_name
+        phase = None
+        if name == "steps" and (step := current.current_item) is not None:
+            phase = step.phase
+
+        def check(text: str) -> str | None:
+            if not text.strip():
+                return "Type some text first (escape cancels)."
+            try:
+                edits.add_item(self.document.canvas, name, text, phase=phase)
+            except EditError as exc:
+                return str(exc)
+            return None
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            new, new_id = edits.add_item(self.document.canvas, name, text, phase=phase)
+            self.apply(new, f"add {new_id}", focus=new_id)
+            self.lists[name].focus()
+
+        singular = LISTS[name].singular
+        where = f" (phase {phase})" if phase else ""
+        self.app.push_screen(PromptScreen(f"New {singular}{where}:", check=check), done)
+
+    def action_edit_item(self) -> None:
+        target = self.focused_item()
+        if target is None:
+            return
+        current, item_id = target
+        item = current.current_item
+        canvas = self.document.canvas
+        fields = item_fields(current.list_name, market=canvas.market, phases=canvas.journey.phases)
+        values = {f.name: getattr(item, f.name) for f in fields}
+
+        def apply(changes: dict[str, Any]) -> str | None:
+            try:
+                new = edits.update_item(self.document.canvas, item_id, changes)
+            except EditError as exc:
+                return str(exc)
+            self.apply(new, f"edit {item_id}", focus=item_id)
+            return None
+
+        def done(result: str | None) -> None:
+            current.focus()
+            if result == "save":
+                self.action_save()
+
+        title = f"Edit {LISTS[current.list_name].singular} {item_id}"
+        self.app.push_screen(FormScreen(title, fields, values, apply), done)
+
+    def action_edit_canvas(self) -> None:
+        canvas = self.document.canvas
+        values = {f.name: getattr(canvas, f.name) for f in CANVAS_FIELDS}
+
+        def apply(changes: dict[str, Any]) -> str | None:
+            try:
+                new = edits.update_canvas(self.document.canvas, changes)
+            except EditError as exc:
+                return str(exc)
+            self.apply(new, "edit canvas settings")
+            self.update_titlebar()
+            return None
+
+        def done(result: str | None) -> None:
+            if result == "save":
+                self.action_save()
+
+        self.app.push_screen(FormScreen("Canvas settings", CANVAS_FIELDS, values, apply), done)
+
+    def action_delete_item(self) -> None:
+        target = self.focused_item()
+        if target is None:
+            return
+        current, item_id = target
+        label = one_line(current.current_item.label)
+        links = len(edits.linked_ids(self.document.canvas, item_id))
+        if self.run_edit(lambda c: edits.delete_item(c, item_id), f"delete {item_id}"):
+            also = f" and {links} link{'s' if links != 1 else ''}" if links else ""
+            self.notify(f"Deleted {item_id} “{label[:40]}”{also} — u undoes it", markup=False)
+
+    def action_move_item(self, delta: int) -> None:
+        if (target := self.focused_item()) is not None:
+            _, item_id = target
+            self.run_edit(
+                lambda c: edits.move_item(c, item_id, delta), f"move {item_id}", focus=item_id
+            )
+
+    def action_shift_level(self, delta: int) -> None:
+        if (target := self.focused_item()) is not None:
+            _, item_id = target
+            self.run_edit(
+                lambda c: edits.shift_level(c, item_id, delta), f"level {item_id}", focus=item_id
+            )
+
+    def action_cycle_kind(self) -> None:
+        if (target := self.focused_item()) is not None:
+            _, item_id = target
+            self.run_edit(lambda c: edits.cycle_kind(c, item_id), f"kind {item_id}", focus=item_id)
+
+    def action_link(self) -> None:
+        target = self.focused_item()
+        if target is None:
+            return
+        current, item_id = target
+        from valuecanvas.tui.link_picker import open_link_picker
+
+        open_link_picker(self, current.list_name, item_id)
+
+    def action_filter(self) -> None:
+        current = self.current_list()
+        if current is None:
+            return
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.value = current.filter_text
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.lists[self.last_list].set_filter(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._close_filter(keep=True)
+
+    def _close_filter(self, keep: bool) -> None:
+        box = self.query_one("#filter", Input)
+        target = self.lists[self.last_list]
+        if not keep:
+            target.set_filter("")
+        box.display = False
+        target.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.display:
+            self._close_filter(keep=False)
+        elif (current := self.current_list()) is not None and current.filter_text:
+            current.set_filter("")
+
+    def jump_to(self, item_id: str) -> bool:
+        """Focus an item in its pane (switching view if needed), e.g. from the fit panel."""
+        name = edits.list_of(self.document.canvas, item_id)
+        if name is None:
+            return False
+        self.action_focus_pane(name)
+        return self.lists[name].focus_item(item_id)
+
+    def action_show_fit(self) -> None:
+        from valuecanvas.tui.fit_panel import FitScreen
+
+        self.app.push_screen(FitScreen(self.document.canvas, self.report))
+
+    # ------------------------------------------------------------ document actions
+
+    def action_undo(self) -> None:
+        old = self.document.canvas
+        label = self.document.undo()
+        if label is None:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        self.refresh_views(old)
+        self.vc_app.document_changed()
+        self.notify(f"Undone: {label}", markup=False)
+
+    def action_redo(self) -> None:
+        old = self.document.canvas
+        label = self.document.redo()
+        if label is None:
+            self.notify("Nothing to redo.", markup=False)
+            return
+        self.refresh_views(old)
+        self.vc_app.document_changed()
+        self.notify(f"Redone: {label}", markup=False)
+
+    def action_save(self, then: Callable[[], None] | None = None) -> None:
+        if self.vc_app.read_only:
+            self.notify(
+                "Read-only: saving is off for this canvas.", severity="warning", markup=False
+            )
+            return
+        if self.document.path is None:
+
+            def check(text: str) -> str | None:
+                path = Path(text.strip()).expanduser()
+                if not text.strip():
+                    return "Type a file name, e.g. my-canvas.toml"
+                if path.exists():
+                    return f"{path} already exists; choose another name"
+                if not path.parent.is_dir():
+                    return f"the folder {path.parent} does not exist"
+                return None
+
+            def chosen(text: str | None) -> None:
+                if text:
+                    self.document.path = Path(text.strip()).expanduser()
+                    self.action_save(then)
+
+            self.app.push_screen(
+                PromptScreen("Save as (file name):", placeholder="canvas.toml", check=check), chosen
+            )
+            return
+        self.vc_app.save_document(then)
+
+    def save_error(self, exc: CanvasError) -> None:
+        self.notify(
+            "\n".join(exc.lines()), title="Not saved", severity="error", markup=False, timeout=10
+        )
