@@ -11,6 +11,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,7 +42,7 @@ def toml(*lines: str) -> str:
 
 def refused(
     path: Path,
-    run_cli: Callable[..., object],
+    run_cli: Callable[..., Any],
     *fragments: str,
     place: str | None = None,
     line: int | None = None,
@@ -67,9 +68,9 @@ def refused(
         assert err.problems[0].line == line
     assert "\x1b" not in text
     run = run_cli("check", path)
-    assert run.code == 1  # type: ignore[attr-defined]
-    assert run.out == ""  # type: ignore[attr-defined]
-    assert run.err.splitlines() == lines  # type: ignore[attr-defined]
+    assert run.code == 1
+    assert run.out == ""
+    assert run.err.splitlines() == lines
     assert path.read_bytes() == before
     return err
 
@@ -554,7 +555,7 @@ CASES: dict[str, tuple[list[str], str, int | None, list[str]]] = {
 
 @pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
 def test_refused_file(
-    case: str, write_file: Callable[..., Path], run_cli: Callable[..., object]
+    case: str, write_file: Callable[..., Path], run_cli: Callable[..., Any]
 ) -> None:
     lines, place, line, fragments = CASES[case]
     path = write_file(toml(*lines))
@@ -593,7 +594,7 @@ def test_link_to_missing_id(
     wrong: str,
     wrong_singular: str,
     write_file: Callable[..., Path],
-    run_cli: Callable[..., object],
+    run_cli: Callable[..., Any],
 ) -> None:
     path = write_file(
         toml(*LINK_BASE, f"[[{table}]]", f'id = "{item_id}"', 'text = "x"', f'{field} = ["nope"]')
@@ -618,7 +619,7 @@ def test_link_to_wrong_list(
     wrong: str,
     wrong_singular: str,
     write_file: Callable[..., Path],
-    run_cli: Callable[..., object],
+    run_cli: Callable[..., Any],
 ) -> None:
     path = write_file(
         toml(
@@ -640,14 +641,14 @@ def test_link_to_wrong_list(
 
 
 def test_link_to_missing_id_when_list_is_empty(
-    write_file: Callable[..., Path], run_cli: Callable[..., object]
+    write_file: Callable[..., Path], run_cli: Callable[..., Any]
 ) -> None:
     path = write_file(toml(*HEAD, "[[pain_relievers]]", 'text = "x"', 'pains = ["p1"]'))
     refused(path, run_cli, "there are no pains", place="pain_relievers[1].pains", line=5)
 
 
 def test_every_problem_is_reported_on_its_own_line(
-    write_file: Callable[..., Path], run_cli: Callable[..., object]
+    write_file: Callable[..., Path], run_cli: Callable[..., Any]
 ) -> None:
     path = write_file(
         toml(
@@ -671,7 +672,7 @@ def test_every_problem_is_reported_on_its_own_line(
 
 
 def test_invalid_utf8_names_line_and_column(
-    write_file: Callable[..., Path], run_cli: Callable[..., object]
+    write_file: Callable[..., Path], run_cli: Callable[..., Any]
 ) -> None:
     path = write_file(b'title = "T"\n[[jobs]]\ntext = "caf\xe9"\n')
     refused(
@@ -685,7 +686,7 @@ def test_invalid_utf8_names_line_and_column(
 
 
 def test_invalid_utf8_in_a_comment_is_refused_too(
-    write_file: Callable[..., Path], run_cli: Callable[..., object]
+    write_file: Callable[..., Path], run_cli: Callable[..., Any]
 ) -> None:
     path = write_file(b'title = "T"\n\n# \xff\xfe\n')
     refused(path, run_cli, "not valid UTF-8", line=3)
@@ -693,14 +694,14 @@ def test_invalid_utf8_in_a_comment_is_refused_too(
 
 @pytest.mark.parametrize("content", ["", "   \n\n\t\n"], ids=["empty", "blank"])
 def test_empty_file(
-    content: str, write_file: Callable[..., Path], run_cli: Callable[..., object]
+    content: str, write_file: Callable[..., Path], run_cli: Callable[..., Any]
 ) -> None:
     path = write_file(content)
     refused(path, run_cli, "the file is empty", 'format = "valuecanvas/1"', 'title = "…"')
 
 
 def test_line_numbers_count_only_newlines(
-    write_file: Callable[..., Path], run_cli: Callable[..., object]
+    write_file: Callable[..., Path], run_cli: Callable[..., Any]
 ) -> None:
     """U+2028 inside a string is not a line break for TOML, nor for the message."""
     path = write_file(
