@@ -99,13 +99,14 @@ def complete(canvas: Canvas) -> Canvas:
     return out
 
 
-def _validated(model: type[Item], data: Mapping[str, Any]) -> Item:
+def _validated(name: ListName, data: Mapping[str, Any]) -> Item:
+    spec = LISTS[name]
     try:
-        return model.model_validate(dict(data))
+        return spec.model.model_validate(dict(data))
     except ValidationError as exc:
         messages = [
-            f"{place.split('.')[-1] if place else 'item'}: {msg}"
-            for _, place, msg in explain(exc, dict(data), model)
+            f"{spec.singular if place in ('', 'top level') else place.split('.')[-1]}: {msg}"
+            for _, place, msg in explain(exc, dict(data), spec.model)
         ]
         raise EditError("; ".join(messages)) from None
 
@@ -132,7 +133,6 @@ def add_item(
     phase: str | None = None,
 ) -> tuple[Canvas, str]:
     """Add an item with default fields (at the end unless `index`); returns it and its id."""
-    spec = LISTS[name]
     new_id = next_id(canvas, name)
     data: dict[str, Any] = {"id": new_id, ("name" if name == "personas" else "text"): text.strip()}
     if name == "steps":
@@ -140,10 +140,11 @@ def add_item(
         chosen = phase if phase is not None else (phases[0] if phases else "")
         if chosen not in phases:
             raise EditError(
-                f"phase '{chosen}' is not one of the journey phases ({', '.join(phases)})"
+                f"phase '{chosen}' is not one of the journey phases ({', '.join(phases)}); "
+                "choose one of those or add the phase first"
             )
         data["phase"] = chosen
-    item = _validated(spec.model, data)
+    item = _validated(name, data)
     items = list(items_of(canvas, name))
     items.insert(len(items) if index is None else max(0, min(index, len(items))), item)
     return replace_list(canvas, name, items), new_id
@@ -159,12 +160,18 @@ def update_item(canvas: Canvas, item_id: str, changes: Mapping[str, Any]) -> Can
     if merged == current:
         return canvas
     spec = LISTS[name]
-    new = _validated(spec.model, merged)
+    new = _validated(name, merged)
+    if new == item:  # e.g. the same links given as a list
+        return canvas
     for field, _target in spec.links:
         if field in changes:
             _check_links(canvas, name, field, getattr(new, field))
-    if isinstance(new, Step) and new.phase not in canvas.journey.phases:
-        raise EditError(f"phase '{new.phase}' is not one of the journey phases")
+    phases = canvas.journey.phases
+    if isinstance(new, Step) and new.phase not in phases:
+        raise EditError(
+            f"phase '{new.phase}' is not one of the journey phases ({', '.join(phases)}); "
+            "choose one of those or add the phase first"
+        )
     items = list(items_of(canvas, name))
     items[index] = new
     return replace_list(canvas, name, items)
@@ -314,7 +321,9 @@ def update_canvas(canvas: Canvas, changes: Mapping[str, Any]) -> Canvas:
     allowed = {"title", "segment", "market", "notes"}
     unknown = set(changes) - allowed
     if unknown:
-        raise EditError(f"'{sorted(unknown)[0]}' is not a canvas setting")
+        raise EditError(
+            f"'{sorted(unknown)[0]}' is not a canvas setting; use title, segment, market or notes"
+        )
     if all(getattr(canvas, k) == v for k, v in changes.items()):
         return canvas
     data = {k: getattr(canvas, k) for k in allowed} | dict(changes)
