@@ -2,18 +2,28 @@
 
 It only renders a `FitReport` from the same `compute_fit` the command line uses,
 so the panel and `valuecanvas fit` can never disagree.
+
+The gaps, unanchored items and journey low points are *entries*: an `OptionList`
+whose options carry the item id, so `↑`/`↓` choose one and `enter` jumps to it
+(the panel posts `FitPanel.Jump`; the full report `f` dismisses with the id).
+Every row is built with `Content`, never markup: user text shows literally.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from valuecanvas.fit import PROFILE, FitReport
 from valuecanvas.model import LISTS, Canvas, ListName, items_of
@@ -21,6 +31,8 @@ from valuecanvas.tui.item_list import one_line
 
 VERDICT_STYLE = {"fit": "bold $success", "partial": "bold $warning", "none": "bold $error"}
 SHORT = {"jobs": "Jobs", "pains": "Pains", "gains": "Gains"}
+PANEL_LIMIT = 25
+"""Entries per section in the panel; `f` shows them all."""
 
 
 def bar(value: int | None, width: int) -> str:
@@ -34,91 +46,201 @@ def pct(value: int | None) -> str:
     return "—" if value is None else f"{value}%"
 
 
-def labels(canvas: Canvas) -> dict[str, tuple[ListName, Any]]:
-    return {i.id: (name, i) for name in LISTS for i in items_of(canvas, name)}
+def labels(canvas: Canvas, ids: Iterable[str] = ()) -> dict[str, tuple[ListName, Any]]:
+    """Item by id for the lists a fit report names (only `ids` if given)."""
+    wanted = set(ids)
+    return {
+        i.id: (name, i)
+        for name in LISTS
+        if name != "personas"
+        for i in items_of(canvas, name)
+        if not wanted or i.id in wanted
+    }
+
+
+# ---------------------------------------------------------------- content
+
+
+def summary_content(report: FitReport, *, width: int, compact: bool) -> Content:
+    """Verdict, score and coverage: one line (`compact`) or a small block."""
+    verdict = Content.assemble(("Fit: ", "bold"), (report.verdict, VERDICT_STYLE[report.verdict]))
+    score = f"score {pct(report.score)}"
+    if compact:
+        # "Fit: partial  score 58%  " then three "Jobs ▇▇▇ 100%" parts.
+        room = width - len(report.verdict) - len(score) - 9
+        bar_width = max(0, min(10, (room - 3 * 12) // 3))
+        parts = []
+        for name in PROFILE:
+            value = report.coverage[name]
+            shown = f" {bar(value, bar_width)}" if bar_width else ""
+            parts.append(f"{SHORT[name]}{shown} {pct(value):>4}")
+        return Content.assemble(verdict, f"  {score}  ", "  ".join(parts))
+    bar_width = max(4, width - 12)
+    lines = [Content.assemble(verdict, f"   {score}")]
+    for name in PROFILE:
+        value = report.coverage[name]
+        lines.append(Content(f"{SHORT[name]:<6}{bar(value, bar_width)} {pct(value):>4}"))
+    return Content("\n").join(lines)
+
+
+Entry = tuple[str | None, Content]
+"""An entry row: the item id it jumps to (None: a heading, not selectable) and its text."""
+
+
+def fit_entries(
+    canvas: Canvas, report: FitReport, *, compact: bool, limit: int | None = PANEL_LIMIT
+) -> list[Entry]:
+    """Gaps (must-address first), unanchored items and journey low points, as rows.
+
+    `compact` (the 3-line strip) drops the headings and tags each row instead.
+    """
+    gaps = [i for n in PROFILE for i in report.gaps[n]]
+    must = set(report.must_address)
+    gaps.sort(key=lambda i: i not in must)  # stable: fit.md's order within each group
+    sections = (
+        ("gap", "Gaps", gaps, "every job, pain and gain is addressed"),
+        ("unanchored", "Unanchored", list(report.unanchored), ""),
+        ("low point", "Journey low points", list(report.journey_low_points), ""),
+    )
+    shown_ids = [i for *_, ids, _ in sections for i in (ids if limit is None else ids[:limit])]
+    names = labels(canvas, shown_ids)
+    rows: list[Entry] = []
+    for tag, title, ids, none_text in sections:
+        if not ids:
+            if none_text and not compact:
+                rows.append((None, Content.assemble((title, "bold"), (": none", "$text-muted"))))
+            continue
+        if not compact:
+            rows.append((None, Content.assemble((title, "bold"), f" ({len(ids)})")))
+        shown = ids if limit is None else ids[:limit]
+        for item_id in shown:
+            item = names[item_id][1]
+            mark = ("!", "bold $error") if item_id in must else " "
+            rows.append(
+                (
+                    item_id,
+                    Content.assemble(
+                        (f"{tag:<10} ", "$text-muted") if compact else "",
+                        mark,
+                        (item_id, "$text-muted"),
+                        " ",
+                        one_line(item.label),
+                    ),
+                )
+            )
+        if len(shown) < len(ids):
+            more = f"  … {len(ids) - len(shown)} more {title.lower()} — f shows all"
+            rows.append((None, Content.styled(more, "$text-muted")))
+    if compact and not rows:
+        rows.append(
+            (None, Content.styled("no gaps, nothing unanchored, no low points", "$success"))
+        )
+    return rows
 
 
 def fit_content(
     canvas: Canvas, report: FitReport, *, width: int, compact: bool, limit: int | None = 5
 ) -> Content:
-    """The panel's text. `compact`: three lines for a strip under the panes."""
-    verdict = Content.assemble(("Fit: ", "bold"), (report.verdict, VERDICT_STYLE[report.verdict]))
-    score = f"score {pct(report.score)}"
-    if compact:
-        cov = "  ".join(
-            f"{SHORT[n]} {bar(report.coverage[n], 6)} {pct(report.coverage[n]):>4}" for n in PROFILE
-        )
-        must = [i for n in PROFILE for i in report.gaps[n] if i in report.must_address]
-        names = labels(canvas)
-        gap_text = (
-            "must address: " + ", ".join(f"{i} {one_line(names[i][1].label)}" for i in must)
-            if must
-            else "every must-address item is addressed"
-        )
-        extra = []
-        if report.unanchored:
-            extra.append(f"unanchored {len(report.unanchored)}")
-        if report.journey_low_points:
-            extra.append(f"low points {len(report.journey_low_points)}")
-        return Content("\n").join(
-            [
-                Content.assemble(verdict, f"  {score}  ", cov),
-                Content(gap_text),
-                Content("  ".join(extra) + ("  ·  f: full report" if extra else "f: full report")),
-            ]
-        )
-    names = labels(canvas)
-    bar_width = max(4, width - 14)
-    lines: list[Content] = [verdict, Content(score), Content("")]
-    for name in PROFILE:
-        value = report.coverage[name]
-        lines.append(Content(f"{SHORT[name]:<6}{bar(value, bar_width)} {pct(value):>4}"))
-    lines.append(Content(""))
-
-    def item_line(item_id: str) -> Content:
-        _, item = names[item_id]
-        mark = "!" if item_id in report.must_address else " "
-        return Content(f"{mark}{item_id} {one_line(item.label)}")
-
-    gaps = [i for n in PROFILE for i in report.gaps[n]]
-    gaps.sort(key=lambda i: i not in report.must_address)
-    lines.append(Content.assemble(("Gaps", "bold"), f" ({len(gaps)})" if gaps else ": none"))
-    shown = gaps if limit is None else gaps[:limit]
-    lines.extend(item_line(i) for i in shown)
-    if len(shown) < len(gaps):
-        lines.append(Content(f"  … {len(gaps) - len(shown)} more (f)"))
-    if report.unanchored:
-        lines.append(Content.assemble(("Unanchored", "bold"), f" ({len(report.unanchored)})"))
-        shown = report.unanchored if limit is None else report.unanchored[:limit]
-        lines.extend(item_line(i) for i in shown)
-        if len(shown) < len(report.unanchored):
-            lines.append(Content(f"  … {len(report.unanchored) - len(shown)} more (f)"))
-    if report.journey_low_points:
-        lines.append(
-            Content.assemble(("Low points", "bold"), f" ({len(report.journey_low_points)})")
-        )
-        shown = report.journey_low_points if limit is None else report.journey_low_points[:limit]
-        lines.extend(item_line(i) for i in shown)
-    return Content("\n").join(lines)
+    """The whole fit as one block of text (summary, then the entries)."""
+    rows = fit_entries(canvas, report, compact=compact, limit=limit)
+    return Content("\n").join(
+        [summary_content(report, width=width, compact=compact), *(c for _, c in rows)]
+    )
 
 
-class FitPanel(VerticalScroll, can_focus=True):
-    """Scrolls when the fit is longer than the room it has."""
+# ---------------------------------------------------------------- widgets
+
+
+class FitEntries(OptionList):
+    """The selectable rows: `↑` `↓` choose, `enter` jumps to the item."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "jump to it", show=True),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(markup=False, **kwargs)
+        self._rows: list[Entry] = []
+
+    def show_rows(self, rows: list[Entry]) -> None:
+        """Replace the rows, keeping the highlight on the same item where possible."""
+        if rows == self._rows:
+            return
+        old = self.highlighted_option
+        old_id = old.id if old is not None else None
+        old_index = self.highlighted
+        self._rows = rows
+        self.set_options(
+            Option(content, id=item_id, disabled=item_id is None) for item_id, content in rows
+        )
+        selectable = [n for n, (item_id, _) in enumerate(rows) if item_id is not None]
+        if not selectable:
+            self.highlighted = None
+            return
+        if old_id is not None and any(item_id == old_id for item_id, _ in rows):
+            self.highlighted = self.get_option_index(old_id)
+        else:
+            start = old_index or 0
+            self.highlighted = next((n for n in selectable if n >= start), selectable[-1])
+
+    @property
+    def entry_ids(self) -> list[str]:
+        return [item_id for item_id, _ in self._rows if item_id is not None]
+
+
+class FitPanel(Vertical):
+    """Summary on top, selectable entries below (they scroll). `0` focuses the entries."""
+
+    class Jump(Message):
+        """The user chose an entry: focus this item in its pane."""
+
+        def __init__(self, item_id: str) -> None:
+            super().__init__()
+            self.item_id = item_id
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.report: FitReport | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(""), id="fit-text")
+        yield Static(Content(""), id="fit-head")
+        yield FitEntries(id="fit-entries")
+
+    def focus(self, scroll_visible: bool = True) -> Widget:
+        """The panel itself is a frame: focus goes to its entries."""
+        return self.query_one(FitEntries).focus(scroll_visible)
+
+    @property
+    def compact(self) -> bool:
+        return self.has_class("compact") or self.screen.has_class("-narrow")
 
     def show(self, canvas: Canvas, report: FitReport) -> None:
-        self.border_title = "Fit"
-        compact = self.has_class("compact") or self.screen.has_class("-narrow")
-        width = max(10, self.scrollable_content_region.width or 30)
-        self.query_one("#fit-text", Static).update(
-            fit_content(canvas, report, width=width, compact=compact)
+        self.report = report
+        self.border_title = "Fit (0)"
+        self.border_subtitle = "f: full report"
+        compact = self.compact
+        width = max(10, self.content_region.width or 30)
+        self.query_one("#fit-head", Static).update(
+            summary_content(report, width=width, compact=compact)
         )
+        self.query_one(FitEntries).show_rows(fit_entries(canvas, report, compact=compact))
+
+    @property
+    def summary_text(self) -> str:
+        """What the summary shows, as plain text (for tests)."""
+        return str(self.query_one("#fit-head", Static).render())
+
+    @on(OptionList.OptionSelected, "#fit-entries")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Jump(event.option.id))
 
 
-class FitScreen(ModalScreen[None]):
-    """The whole fit report, every gap, full screen (`f`)."""
+class FitScreen(ModalScreen[str | None]):
+    """The whole fit report, every gap, full screen (`f`); `enter` on an entry jumps to it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f,q", "close", "Close")]
 
@@ -128,10 +250,24 @@ class FitScreen(ModalScreen[None]):
         self.report = report
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog fit-screen"):
+        with Vertical(classes="dialog fit-screen"):
             yield Static(Content("Fit report"), classes="dialog-title")
-            yield Static(fit_content(self.canvas, self.report, width=60, compact=False, limit=None))
-            yield Static(Content("↑ ↓ scroll · escape closes"), classes="dialog-hint")
+            yield Static(summary_content(self.report, width=60, compact=False), id="fit-summary")
+            yield FitEntries(id="fit-all")
+            yield Static(
+                Content("↑ ↓ choose · enter jumps to it · escape closes"), classes="dialog-hint"
+            )
+
+    def on_mount(self) -> None:
+        entries = self.query_one(FitEntries)
+        entries.show_rows(fit_entries(self.canvas, self.report, compact=False, limit=None))
+        entries.focus()
+
+    @on(OptionList.OptionSelected, "#fit-all")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.dismiss(event.option.id)
 
     def action_close(self) -> None:
         self.dismiss(None)

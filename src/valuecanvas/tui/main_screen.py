@@ -430,7 +430,16 @@ class MainScreen(Screen[None]):
     def action_show_fit(self) -> None:
         from valuecanvas.tui.fit_panel import FitScreen
 
-        self.app.push_screen(FitScreen(self.document.canvas, self.report))
+        def chosen(item_id: str | None) -> None:
+            if item_id:
+                self.jump_to(item_id)
+
+        self.app.push_screen(FitScreen(self.document.canvas, self.report), chosen)
+
+    @on(FitPanel.Jump)
+    def _fit_jump(self, event: FitPanel.Jump) -> None:
+        """`enter` on a gap, unanchored item or low point in the fit panel."""
+        self.jump_to(event.item_id)
 
     # ------------------------------------------------------------ document actions
 
