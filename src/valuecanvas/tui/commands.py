@@ -110,5 +110,49 @@ DOCUMENT_COMMANDS = (
     Command("ctrl+q", "app.quit", "Quit (asks first with unsaved changes)", DOCUMENT),
 )
 
+JOURNEY_COMMANDS = (
+    # Bound on the journey view (they act on the focused step's phase); the palette
+    # reaches them through MainScreen.action_journey.
+    Command("p", "journey('add_phase')", "Add a journey phase after the step's phase", JOURNEY, "+phase"),
+    Command("P", "journey('rename_phase')", "Rename the focused step's phase", JOURNEY),
+    Command(
+        "left_square_bracket",
+        "journey('phase_earlier')",
+        "Move the step's phase earlier (its steps move with it)",
+        JOURNEY,
+        display="[",
+    ),
+    Command(
+        "right_square_bracket",
+        "journey('phase_later')",
+        "Move the step's phase later (its steps move with it)",
+        JOURNEY,
+        display="]",
+    ),
+    Command("x", "journey('remove_phase')", "Remove a journey phase no step uses", JOURNEY),
+    Command("o", "journey('touchpoints')", "Touchpoints overview per phase", JOURNEY, "touchpts"),
+)
+
+PERSONA_COMMANDS = (
+    # Bound on the personas view / its empathy map; the palette reaches them through
+    # MainScreen.action_personas.
+    Command("m,right", "personas('entries')", "Edit the persona's empathy map entries", JOURNEY, "map"),
+)
+ENTRY_COMMANDS = (
+    Command("a", "personas('entry_add')", "Empathy map: add an entry to this section", JOURNEY, "add"),
+    Command("e,enter", "personas('entry_edit')", "Empathy map: edit the entry", JOURNEY, "edit"),
+    Command("d,delete", "personas('entry_delete')", "Empathy map: remove the entry", JOURNEY, "del"),
+    Command("shift+up,K", "personas('entry_up')", "Empathy map: move the entry up", JOURNEY),
+    Command("shift+down,J", "personas('entry_down')", "Empathy map: move the entry down", JOURNEY),
+    Command("escape,left", "personas('back')", "Empathy map: back to the personas list", JOURNEY, "back"),
+)
+
 SCREEN_COMMANDS = PANE_COMMANDS + ITEM_COMMANDS + DOCUMENT_COMMANDS[:-3]
-ALL_COMMANDS = PANE_COMMANDS + ITEM_COMMANDS + DOCUMENT_COMMANDS
+ALL_COMMANDS = (
+    PANE_COMMANDS
+    + ITEM_COMMANDS
+    + JOURNEY_COMMANDS
+    + PERSONA_COMMANDS
+    + ENTRY_COMMANDS
+    + DOCUMENT_COMMANDS
+)

@@ -29,6 +29,8 @@ from valuecanvas.tui.dialogs import PromptScreen
 from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
+from valuecanvas.tui.journey_view import JourneyView
+from valuecanvas.tui.personas_view import PersonasView
 from valuecanvas.tui.rows import format_item
 
 if TYPE_CHECKING:
@@ -114,10 +116,8 @@ class MainScreen(Screen[None]):
                         yield self._list("pains")
                     with Vertical(classes="col", id="col-jobs"):
                         yield self._list("jobs")
-                with Vertical(id="journey-view"):
-                    yield self._list("steps")
-                with Vertical(id="personas-view"):
-                    yield self._list("personas")
+                yield JourneyView(self._list("steps"), id="journey-view")
+                yield PersonasView(self._list("personas"), id="personas-view")
             yield FitPanel(id="fit")
         yield Input(id="filter", placeholder="filter: type to narrow · enter keeps · escape clears")
         yield Static(id="detail")
@@ -151,6 +151,8 @@ class MainScreen(Screen[None]):
         for name in ("jobs", "pains", "gains"):
             self.lists[name].set_flagged(must)
         self.lists["steps"].set_flagged(frozenset(self.report.journey_low_points))
+        self.query_one(JourneyView).show(canvas, self.report)
+        self.query_one(PersonasView).show(canvas)
         self._show_fit()
         self.update_marks()
         self.update_titlebar()
@@ -385,6 +387,17 @@ class MainScreen(Screen[None]):
         from valuecanvas.tui.link_picker import open_link_picker
 
         open_link_picker(self, current.list_name, item_id)
+
+    def action_journey(self, name: str) -> None:
+        """Phase keys and touchpoints from the palette (the keys live on JourneyView)."""
+        self.action_focus_pane("steps")
+        self.query_one(JourneyView).action_journey(name)
+
+    def action_personas(self, name: str) -> None:
+        """Empathy map entry commands from the palette (the keys live on PersonasView)."""
+        if name == "entries":
+            self.action_focus_pane("personas")
+        self.query_one(PersonasView).action_personas(name)
 
     def action_filter(self) -> None:
         current = self.current_list()

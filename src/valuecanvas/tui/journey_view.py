@@ -1,0 +1,321 @@
+"""The journey view: emotion curve, the steps grouped by phase, touchpoints per phase.
+
+The steps list is MainScreen's own `ItemList` (so every item key works on it);
+this view adds the curve above it, the touchpoint table below it on wide
+screens, and the phase keys of commands.JOURNEY_COMMANDS. Every change is one
+`MainScreen.run_edit`, so one undo step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from valuecanvas import edits
+from valuecanvas.errors import EditError
+from valuecanvas.fit import FitReport
+from valuecanvas.journey import (
+    PhaseTouchpoints,
+    emotion_curve,
+    first_of_phase,
+    touchpoint_overview,
+)
+from valuecanvas.model import Canvas, Step
+from valuecanvas.tui.commands import JOURNEY_COMMANDS
+from valuecanvas.tui.dialogs import PromptScreen
+from valuecanvas.tui.item_list import ItemList, one_line
+from valuecanvas.tui.rows import fit_width, format_step
+
+if TYPE_CHECKING:
+    from valuecanvas.tui.main_screen import MainScreen
+
+PHASE_COLUMN_MAX = 14
+
+CURVE_STYLES = {
+    "axis": "$text-muted",
+    "phase": "$text-muted",
+    "line": "$accent",
+    "point": "bold $accent",
+    "low": "bold $error",
+    "cursor": "bold reverse $warning",
+}
+
+
+class EmotionCurve(Widget):
+    """The customer's feeling step by step, -2 … +2, drawn with characters."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.steps: tuple[Step, ...] = ()
+        self.low_points: frozenset[str] = frozenset()
+        self.cursor: int | None = None
+        self.border_title = "Emotion curve"
+
+    def show(self, steps: tuple[Step, ...], low_points: frozenset[str], cursor: int | None) -> None:
+        self.steps, self.low_points, self.cursor = steps, low_points, cursor
+        if cursor is not None and 0 <= cursor < len(steps):
+            step = steps[cursor]
+            self.border_subtitle = (
+                f"{step.id} · {one_line(step.phase)} · {step.emotion:+d}"
+                f"{' · low point!' if step.id in low_points else ''}"
+                f" · {cursor + 1}/{len(steps)}"
+            )
+        else:
+            self.border_subtitle = ""
+        self.refresh()
+
+    def render(self) -> Content:
+        width = self.content_region.width or 76
+        if not self.steps:
+            return Content.styled("no steps yet — press a to add one", "$text-muted")
+        rows = emotion_curve(self.steps, width, cursor=self.cursor, low_points=self.low_points)
+        lines = [
+            Content.assemble(*((text, CURVE_STYLES.get(role, "")) for text, role in row))
+            for row in rows
+        ]
+        return Content("\n").join(lines)
+
+
+def touchpoints_content(overview: tuple[PhaseTouchpoints, ...], width: int = 60) -> Content:
+    """The touchpoint table: per phase, each touchpoint, its steps and mean emotion."""
+    name_width = max(12, min(40, width - 16))
+    parts: list[Content] = [
+        Content.styled(f"{'phase / touchpoint':<{name_width + 2}} steps   avg", "bold")
+    ]
+    for phase in overview:
+        parts.append(
+            Content.assemble(
+                (fit_width(one_line(phase.phase), name_width + 2), "bold $accent"),
+                (f"{phase.steps:>5}" if phase.steps else "    —", "$text-muted"),
+            )
+        )
+        for stat in phase.touchpoints:
+            average = stat.average_emotion
+            parts.append(
+                Content.assemble(
+                    "  ",
+                    fit_width(one_line(stat.label), name_width),
+                    f"{stat.steps:>5}  ",
+                    (f"{average:+.1f}", "$error" if average < 0 else ""),
+                )
+            )
+    return Content("\n").join(parts)
+
+
+class TouchpointsScreen(ModalScreen[None]):
+    """The touchpoint overview full size (`o`), for screens too small to show it beside."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,o,q", "close", "Close")]
+
+    def __init__(self, canvas: Canvas) -> None:
+        super().__init__()
+        self.canvas = canvas
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog touchpoints-screen", id="touchpoints-body"):
+            yield Static(Content("Touchpoints per phase"), classes="dialog-title")
+            yield Static(touchpoints_content(touchpoint_overview(self.canvas), 64))
+            yield Static(Content("↑ ↓ scroll · escape closes"), classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class JourneyView(Vertical):
+    """Curve, steps and touchpoints; the phase keys act on the focused step's phase."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [c.binding() for c in JOURNEY_COMMANDS]
+
+    def __init__(self, steps: ItemList, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.steps_list = steps
+        self.canvas: Canvas | None = None
+        self.low_points: frozenset[str] = frozenset()
+        self._rows_for: tuple[Any, ...] | None = None
+        self._firsts: frozenset[str] = frozenset()
+        self._phase_width = 0
+        steps.formatter = self._format
+        steps.empty_hint = "no steps — a adds one · p adds a phase"
+
+    def compose(self) -> ComposeResult:
+        yield EmotionCurve(id="emotion-curve")
+        yield self.steps_list
+        yield Static(id="touchpoints")
+
+    @property
+    def main(self) -> MainScreen:
+        from valuecanvas.tui.main_screen import MainScreen
+
+        assert isinstance(self.screen, MainScreen)
+        return self.screen
+
+    # ------------------------------------------------------------ showing
+
+    def _format(self, item: Step) -> list[tuple[str, str]]:
+        items = self.steps_list.items
+        if items is not self._rows_for:
+            self._rows_for = items
+            self._firsts = first_of_phase(items)
+            longest = max((len(one_line(s.phase)) for s in items), default=0)
+            self._phase_width = min(PHASE_COLUMN_MAX, longest)
+        return format_step(item, first=item.id in self._firsts, phase_width=self._phase_width)
+
+    def show(self, canvas: Canvas, report: FitReport) -> None:
+        """The canvas changed: redraw the curve and the touchpoint table."""
+        self.canvas = canvas
+        self.low_points = frozenset(report.journey_low_points)
+        self._show_curve()
+        table = self.query_one("#touchpoints", Static)
+        table.border_title = "Touchpoints per phase"
+        table.update(touchpoints_content(touchpoint_overview(canvas), table.size.width or 60))
+
+    def _cursor_index(self) -> int | None:
+        current = self.steps_list.current_id
+        if current is None or self.canvas is None:
+            return None
+        steps = self.canvas.journey.steps
+        return next((n for n, s in enumerate(steps) if s.id == current), None)
+
+    def _show_curve(self) -> None:
+        if self.canvas is None:
+            return
+        self.query_one(EmotionCurve).show(
+            self.canvas.journey.steps, self.low_points, self._cursor_index()
+        )
+
+    @on(ItemList.CursorMoved)
+    def _cursor_moved(self, event: ItemList.CursorMoved) -> None:
+        if event.item_list is self.steps_list:
+            self._show_curve()
+
+    def on_resize(self) -> None:
+        if self.canvas is not None:
+            table = self.query_one("#touchpoints", Static)
+            table.update(
+                touchpoints_content(touchpoint_overview(self.canvas), table.size.width or 60)
+            )
+
+    # ------------------------------------------------------------ phase keys
+
+    def action_journey(self, name: str) -> None:
+        getattr(self, f"action_{name}")()
+
+    def focused_phase(self) -> str:
+        """The phase the phase keys act on: the focused step's, else the first."""
+        canvas = self.main.document.canvas
+        step = self.steps_list.current_item
+        return step.phase if step is not None else canvas.journey.phases[0]
+
+    def _after_edit(self) -> None:
+        self.steps_list.focus()
+
+    def action_add_phase(self) -> None:
+        canvas = self.main.document.canvas
+        phases = canvas.journey.phases
+        after = self.focused_phase() if self.steps_list.current_item is not None else None
+        index = phases.index(after) + 1 if after in phases else len(phases)
+
+        def check(text: str) -> str | None:
+            try:
+                edits.add_phase(self.main.document.canvas, text, index)
+            except EditError as exc:
+                return str(exc)
+            return None
+
+        def done(text: str | None) -> None:
+            self._after_edit()
+            if text is None:
+                return
+            name = text.strip()
+            if self.main.run_edit(lambda c: edits.add_phase(c, name, index), f"add phase {name}"):
+                self.main.notify(f"Added phase “{name}” — e on a step moves it there", markup=False)
+
+        where = f" (after “{after}”)" if after else " (at the end)"
+        self.app.push_screen(PromptScreen(f"New phase{where}:", check=check), done)
+
+    def action_rename_phase(self) -> None:
+        old = self.focused_phase()
+
+        def check(text: str) -> str | None:
+            try:
+                edits.rename_phase(self.main.document.canvas, old, text)
+            except EditError as exc:
+                return str(exc)
+            return None
+
+        def done(text: str | None) -> None:
+            self._after_edit()
+            if text is None:
+                return
+            self.main.run_edit(
+                lambda c: edits.rename_phase(c, old, text),
+                f"rename phase {old}",
+                focus=self.steps_list.current_id,
+            )
+
+        self.app.push_screen(
+            PromptScreen(f"Rename phase “{old}” (its steps follow):", value=old, check=check),
+            done,
+        )
+
+    def _move_phase(self, delta: int) -> None:
+        phase = self.focused_phase()
+
+        def move(canvas: Canvas) -> Canvas:
+            moved = edits.move_phase(canvas, phase, delta)
+            order = {p: n for n, p in enumerate(moved.journey.phases)}
+            steps = sorted(moved.journey.steps, key=lambda s: order.get(s.phase, len(order)))
+            if tuple(steps) == moved.journey.steps:
+                return moved
+            return edits.replace_list(moved, "steps", steps)
+
+        self.main.run_edit(move, f"move phase {phase}", focus=self.steps_list.current_id)
+
+    def action_phase_earlier(self) -> None:
+        self._move_phase(-1)
+
+    def action_phase_later(self) -> None:
+        self._move_phase(1)
+
+    def action_remove_phase(self) -> None:
+        canvas = self.main.document.canvas
+        used = {s.phase for s in canvas.journey.steps}
+        unused = [p for p in canvas.journey.phases if p not in used]
+        suggestion = unused[0] if unused else self.focused_phase()
+
+        def check(text: str) -> str | None:
+            try:
+                edits.remove_phase(self.main.document.canvas, text.strip())
+            except EditError as exc:
+                return str(exc)
+            return None
+
+        def done(text: str | None) -> None:
+            self._after_edit()
+            if text is None:
+                return
+            name = text.strip()
+            if self.main.run_edit(lambda c: edits.remove_phase(c, name), f"remove phase {name}"):
+                self.main.notify(f"Removed phase “{name}” — u undoes it", markup=False)
+
+        hint = "unused: " + (", ".join(unused) if unused else "none (every phase has steps)")
+        self.app.push_screen(
+            PromptScreen(
+                "Remove which phase?",
+                value=suggestion,
+                check=check,
+                hint=f"{hint} · enter removes · escape cancels",
+            ),
+            done,
+        )
+
+    def action_touchpoints(self) -> None:
+        self.app.push_screen(TouchpointsScreen(self.main.document.canvas))
