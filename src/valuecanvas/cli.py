@@ -45,20 +45,22 @@ def _title_from(path: Path) -> str:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     from valuecanvas.storage import create_new
+    from valuecanvas.validation import explain
 
     path = Path(args.file)
+    data = {
+        "title": args.title or _title_from(path),
+        "segment": args.segment or "",
+        "market": args.market,
+    }
     try:
-        canvas = Canvas.model_validate(
-            {
-                "title": args.title or _title_from(path),
-                "segment": args.segment or "",
-                "market": args.market,
-            }
-        )
-    except ValueError as exc:
-        first = str(exc).splitlines()[1:3]
-        _err(f"{path}: the title or segment is not valid: {' '.join(s.strip() for s in first)}")
+        canvas = Canvas.model_validate(data)
+    except ValidationError as exc:  # --title or --segment: wrong usage, nothing written
+        for _, place, message in explain(exc, data):
+            _err(f"{path}: --{place}: {message}; nothing was written")
         return 2
     try:
         create_new(canvas, path)
