@@ -603,6 +603,7 @@ def test_link_to_missing_id(
         path,
         run_cli,
         "links to 'nope', which does not exist",
+        "correct the id or remove it",
         f"known {field}: {good}",
         place=f"{table}[1] ({item_id}).{field}",
         line=15,
@@ -634,7 +635,7 @@ def test_link_to_wrong_list(
         path,
         run_cli,
         f"links to '{wrong}', which is a {wrong_singular}, not a {singular}",
-        f"'{field}' may only list {field}",
+        f"'{field}' may only list {field}, so remove '{wrong}' from it",
         place=f"{table}[1] ({item_id}).{field}",
         line=15,
     )

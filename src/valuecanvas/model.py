@@ -345,11 +345,14 @@ def rule_breaks(canvas: Canvas) -> list[RuleBreak]:
                     hint = (
                         f"known {target}: {', '.join(known)}" if known else f"there are no {target}"
                     )
-                    msg = f"links to '{link}', which does not exist; {hint}"
+                    msg = (
+                        f"links to '{link}', which does not exist ({hint}); "
+                        f"correct the id or remove it from {field}"
+                    )
                 else:
                     msg = (
                         f"links to '{link}', which is a {LISTS[found].singular}, not a {want}; "
-                        f"'{field}' may only list {target}"
+                        f"'{field}' may only list {target}, so remove '{link}' from it"
                     )
                 out.append(
                     RuleBreak(f"{place_of(name, index, item.id)}.{field}", msg, name, index, field)
