@@ -95,6 +95,11 @@ def _bar(value: int | None, width: int = 20) -> str:
     return "█" * filled + "·" * (width - filled)
 
 
+def _one_line(text: str) -> str:
+    """Text that may hold line breaks and tabs, as one line of a report."""
+    return " ".join(text.split())
+
+
 def _pct(value: int | None) -> str:
     return "—" if value is None else f"{value}%"
 
@@ -120,10 +125,10 @@ def fit_text(canvas: Canvas, lang: str = "en") -> list[str]:
         level = getattr(item, spec.level_field) if spec.level_field else None
         must = "!" if item_id in report.must_address else " "
         tail = f" [{level}]" if level else ""
-        return f"  {must} {item_id:<6} {item.label}{tail}"
+        return f"  {must} {item_id:<6} {_one_line(item.label)}{tail}"
 
     lines = [
-        f"{canvas.title}" + (f" — {canvas.segment}" if canvas.segment else ""),
+        _one_line(canvas.title) + (f" — {_one_line(canvas.segment)}" if canvas.segment else ""),
         "",
         f"Verdict: {verdicts[report.verdict]}",
         f"Score:   {_pct(report.score)}",
@@ -153,7 +158,10 @@ def fit_text(canvas: Canvas, lang: str = "en") -> list[str]:
         lines.append("Journey low points (emotion ≤ -1, no relieved pain)")
         for sid in report.journey_low_points:
             _, step = labels[sid]
-            lines.append(f"    {sid:<6} {step.label} [{step.phase}, emotion {step.emotion:+d}]")
+            lines.append(
+                f"    {sid:<6} {_one_line(step.label)} "
+                f"[{_one_line(step.phase)}, emotion {step.emotion:+d}]"
+            )
     else:
         lines.append("Journey low points: none")
     return lines
