@@ -469,3 +469,23 @@ def test_fit_of_samples_is_sane(samples: list[Path]) -> None:
         report = compute_fit(storage.load(sample).canvas)
         assert report.verdict in ("none", "partial", "fit")
         assert report.score is None or 0 <= report.score <= 100
+
+
+def test_fit_text_shows_multi_line_texts_on_one_line(
+    tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    canvas = Canvas(
+        title="Two\nlines",
+        segment="a\tb",
+        jobs=(Job(id="j1", text="first line\nsecond line"),),
+        journey=Journey(
+            phases=("phase\none",),
+            steps=(Step(id="s1", text="bad\nmoment", phase="phase\none", emotion=-1),),
+        ),
+    )
+    path = tmp_path / "c.toml"
+    storage.save(canvas, path)
+    out = run_cli("fit", path).out
+    assert out.startswith("Two lines — a b\n")
+    assert "j1     first line second line [medium]\n" in out
+    assert "s1     bad moment [phase one, emotion -1]\n" in out
