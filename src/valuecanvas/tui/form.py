@@ -109,6 +109,9 @@ class FormScreen(ModalScreen[str | None]):
                 classes="dialog-hint",
             )
 
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self.fields[0].name}").focus()
+
     def _widget(self, field: FieldSpec) -> Widget:
         value = self.values.get(field.name)
         wid = f"field-{field.name}"

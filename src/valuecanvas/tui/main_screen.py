@@ -462,9 +462,14 @@ class MainScreen(Screen[None]):
         if label is None:
             self.notify("Nothing to undo.", markup=False)
             return
-        self.refresh_views(old)
+        self.refresh_views(old, self._focus_from(label))
         self.vc_app.document_changed()
         self.notify(f"Undone: {label}", markup=False)
+
+    def _focus_from(self, label: str) -> str | None:
+        """The item an undone or redone change was about ("delete p2" → p2), if it exists."""
+        last = label.rsplit(" ", 1)[-1]
+        return last if edits.list_of(self.document.canvas, last) else None
 
     def action_redo(self) -> None:
         old = self.document.canvas
@@ -472,7 +477,7 @@ class MainScreen(Screen[None]):
         if label is None:
             self.notify("Nothing to redo.", markup=False)
             return
-        self.refresh_views(old)
+        self.refresh_views(old, self._focus_from(label))
         self.vc_app.document_changed()
         self.notify(f"Redone: {label}", markup=False)
 
