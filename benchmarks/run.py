@@ -1,0 +1,337 @@
+"""Run every benchmark and print the figures with their targets.
+
+    python benchmarks/run.py            # everything (a few minutes)
+    python benchmarks/run.py --runs 9   # more fresh processes per figure
+
+Every figure comes from fresh processes (the median of --runs of them), except
+key latency, which is many keys in one app process. See README.md for what
+each figure measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import platform
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+PY = sys.executable
+VALUECANVAS = str(Path(PY).with_name("valuecanvas"))
+SAMPLE = ROOT / "sample_canvases" / "car-wash.toml"
+TERMINAL = (120, 40)  # columns, rows
+
+sys.path.insert(0, str(HERE))
+from generate import SIZES, count_items, generate  # noqa: E402
+from valuecanvas import storage  # noqa: E402
+
+
+@dataclass
+class Row:
+    name: str
+    value: str
+    target: str
+    ok: bool | None  # None: information only
+
+    @property
+    def verdict(self) -> str:
+        return "" if self.ok is None else ("PASS" if self.ok else "MISS")
+
+
+def median(xs: Sequence[float]) -> float:
+    return statistics.median(xs)
+
+
+def p95(xs: Sequence[float]) -> float:
+    ordered = sorted(xs)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env["TERM"] = "xterm-256color"
+    env["COLORTERM"] = "truecolor"
+    return env
+
+
+def in_pty(argv: list[str], timeout: float = 60) -> float:
+    """Run argv on a fresh pseudo-terminal (120×40), draining its output; returns the start time."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", TERMINAL[1], TERMINAL[0], 0, 0))
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=_env(), start_new_session=True
+    )
+    os.close(slave)
+    deadline = start + timeout
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], max(0.0, deadline - time.perf_counter()))
+            if not ready:
+                proc.kill()
+                raise RuntimeError(f"timed out: {' '.join(argv)}")
+            try:
+                if not os.read(master, 1 << 16):
+                    break
+            except OSError:  # EIO: the child closed the terminal
+                break
+        proc.wait(timeout=10)
+    finally:
+        os.close(master)
+    if proc.returncode:
+        raise RuntimeError(f"exit code {proc.returncode}: {' '.join(argv)}")
+    return start
+
+
+def launch(kind: str, arg: str) -> tuple[float, float, float]:
+    """(first frame, last frame of the first settle period, peak RSS MB) of one fresh app."""
+    with tempfile.TemporaryDirectory() as tmp:
+        result = Path(tmp) / "result.json"
+        start = in_pty([PY, str(HERE / "_launch.py"), kind, arg, str(result)])
+        data = json.loads(result.read_text())
+    frames = data["frames"]
+    return frames[0] - start, frames[-1] - start, data["maxrss_kb"] / 1024
+
+
+def launches(kind: str, arg: str, runs: int) -> tuple[float, float, float]:
+    firsts, lasts, rss = zip(*(launch(kind, arg) for _ in range(runs)), strict=True)
+    return median(firsts), median(lasts), max(rss)
+
+
+def wall(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=_env())
+    return time.perf_counter() - start
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def bench_startup(runs: int, sample: Path, rows: list[Row]) -> None:
+    items = count_items(storage.load(sample).canvas)
+    app_first, app_last, bare_first, bare_last = [], [], [], []
+    for _ in range(runs):  # interleaved, so load from elsewhere hits both alike
+        a = launch("app", str(sample))
+        b = launch("bare", str(items))
+        app_first.append(a[0])
+        app_last.append(a[1])
+        bare_first.append(b[0])
+        bare_last.append(b[1])
+    ratio = median(app_first) / median(bare_first)
+    rows.append(
+        Row(
+            f"start-up to first frame, {sample.name} ({items} items)",
+            f"{ms(median(app_first))} vs bare {ms(median(bare_first))}: {ratio:.2f}×",
+            "≤ 1.3× bare app",
+            ratio <= 1.3,
+        )
+    )
+    settled = median(app_last) / median(bare_last)
+    rows.append(
+        Row(
+            "  … to the last frame of the first 0.6 s (screen complete)",
+            f"{ms(median(app_last))} vs bare {ms(median(bare_last))}: {settled:.2f}×",
+            "(information)",
+            None,
+        )
+    )
+
+
+def bench_cli(runs: int, sample: Path, rows: list[Row]) -> None:
+    fit, base = [], []
+    for _ in range(runs):
+        fit.append(wall([VALUECANVAS, "fit", "--json", str(sample)]))
+        base.append(wall([PY, "-c", "import pydantic, tomllib"]))
+    ratio = median(fit) / median(base)
+    rows.append(
+        Row(
+            f"valuecanvas fit --json {sample.name}",
+            f"{ms(median(fit))} vs import {ms(median(base))}: {ratio:.2f}×",
+            "≤ 1.5× `import pydantic, tomllib`",
+            ratio <= 1.5,
+        )
+    )
+
+
+def bench_open(runs: int, files: dict[int, Path], rows: list[Row]) -> dict[int, float]:
+    opened: dict[int, float] = {}
+    rss = 0.0
+    for size in (1000, 5000):
+        first, last, peak = launches("app", str(files[size]), runs)
+        opened[size] = first
+        if size == 5000:
+            rss = peak
+            rows.append(
+                Row(
+                    "open 5,000-item canvas: first frame",
+                    f"{ms(first)} (screen complete {ms(last)})",
+                    "≤ 1000 ms",
+                    first <= 1.0,
+                )
+            )
+    rows.append(
+        Row(
+            "  open: 1,000 → 5,000 items",
+            f"{ms(opened[1000])} → {ms(opened[5000])}: {opened[5000] / opened[1000]:.2f}×",
+            "≤ 5×",
+            opened[5000] / opened[1000] <= 5,
+        )
+    )
+    rows.append(
+        Row(
+            "peak RSS, app with 5,000 items open",
+            f"{rss:.0f} MB",
+            "≤ 200 MB",
+            rss <= 200,
+        )
+    )
+    return opened
+
+
+def bench_keys(repeats: int, path: Path, rows: list[Row]) -> None:
+    out = subprocess.run(
+        [PY, str(HERE / "_keys.py"), str(path), str(repeats)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
+    data = json.loads(out.stdout)
+    for label, xs in data["samples"].items():
+        med, high = median(xs), p95(xs)
+        rows.append(
+            Row(
+                f"key → repaint, 5,000 items: {label}",
+                f"median {med:.1f} ms, p95 {high:.1f} ms (n={len(xs)})",
+                "≤ 16 ms median, ≤ 50 ms p95",
+                med <= 16 and high <= 50,
+            )
+        )
+    rows.append(
+        Row(
+            "  peak RSS of that process (after all those edits)",
+            f"{data['maxrss_kb'] / 1024:.0f} MB",
+            "≤ 200 MB",
+            data["maxrss_kb"] / 1024 <= 200,
+        )
+    )
+
+
+def bench_core(runs: int, files: dict[int, Path], rows: list[Row]) -> None:
+    fit: dict[int, float] = {}
+    save: dict[int, float] = {}
+    for size in (1000, 5000):
+        fits, saves = [], []
+        for _ in range(runs):
+            out = subprocess.run(
+                [PY, str(HERE / "_core.py"), str(files[size]), "5"],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            data = json.loads(out.stdout)
+            fits.append(median(data["fit_ms"]))
+            saves.append(median(data["save_ms"]))
+        fit[size], save[size] = median(fits), median(saves)
+    for size in (1000, 5000):
+        rows.append(
+            Row(f"compute_fit, {size:,} items", f"{fit[size]:.2f} ms", "≤ 10 ms", fit[size] <= 10)
+        )
+    ratio = fit[5000] / fit[1000]
+    rows.append(Row("  fit: 1,000 → 5,000 items", f"{ratio:.2f}×", "≤ 5×", ratio <= 5))
+    for size in (1000, 5000):
+        rows.append(
+            Row(
+                f"storage.save, {size:,} items",
+                f"{save[size]:.1f} ms",
+                "≤ 100 ms",
+                save[size] <= 100,
+            )
+        )
+    ratio = save[5000] / save[1000]
+    rows.append(Row("  save: 1,000 → 5,000 items", f"{ratio:.2f}×", "≤ 5×", ratio <= 5))
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0]
+    return (
+        f"{os.cpu_count()} cores ({len(os.sched_getaffinity(0))} usable), {cpu}, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}; "
+        f"load average {load:.2f} at the start"
+    )
+
+
+def table(rows: list[Row]) -> str:
+    head = ("Figure", "Result", "Target", "")
+    widths = [
+        max(len(r) for r in col)
+        for col in zip(head, *((r.name, r.value, r.target, r.verdict) for r in rows), strict=True)
+    ]
+    lines = [
+        "| " + " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + " |",
+        "|" + "|".join("-" * (w + 2) for w in widths) + "|",
+    ]
+    for r in rows:
+        cells = (r.name, r.value, r.target, r.verdict)
+        lines.append(
+            "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="valuecanvas benchmarks")
+    parser.add_argument("--runs", type=int, default=5, help="fresh processes per figure (≥ 5)")
+    parser.add_argument("--keys", type=int, default=30, help="presses of each key")
+    parser.add_argument("--only", choices=("startup", "cli", "open", "keys", "core"), nargs="*")
+    args = parser.parse_args()
+    runs = max(5, args.runs)
+    chosen = set(args.only or ("startup", "cli", "open", "keys", "core"))
+    print(f"machine: {machine()}", flush=True)
+    files = {size: generate(size) for size in SIZES}
+    rows: list[Row] = []
+    steps = [
+        ("startup", lambda: bench_startup(runs, SAMPLE, rows)),
+        ("cli", lambda: bench_cli(runs, SAMPLE, rows)),
+        ("open", lambda: bench_open(runs, files, rows)),
+        ("keys", lambda: bench_keys(args.keys, files[5000], rows)),
+        ("core", lambda: bench_core(runs, files, rows)),
+    ]
+    for name, step in steps:
+        if name in chosen:
+            began = time.perf_counter()
+            step()
+            print(
+                f"  {name}: done in {time.perf_counter() - began:.0f} s",
+                file=sys.stderr,
+                flush=True,
+            )
+    print(table(rows))
+    return 0 if all(r.ok is not False for r in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
