@@ -22,7 +22,7 @@ def help_lines(
     groups: dict[str, list[tuple[str, str]]] = {}
     for command in commands:
         groups.setdefault(command.group, []).append((command.help_keys, command.name))
-        if command.group == PANES and command.keys == "8":
+        if command.group == PANES and command.keys == "0":
             groups[PANES].extend(NAV_HELP)
     return list(groups.items())
 
