@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
+
 from tui_helpers import SIZES, copy_sample, open_app
 
 
