@@ -145,6 +145,7 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
         self.spec = spec
         self.checked: set[str] = set(spec.current)
         self.filter_text = ""
+        self._row_cache: dict[tuple[str, bool], Content] = {}
         self._items = {i.id: (g.list_name, i) for g in spec.groups for i in g.items}
         self._haystack = {
             i.id: f"{i.id} {one_line(i.label)}".casefold() for g in spec.groups for i in g.items
@@ -197,11 +198,17 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
                         disabled=True,
                     )
                 )
-            options.extend(
-                Option(row_content(group.list_name, i, i.id in self.checked), id=i.id)
-                for i in found
-            )
+            options.extend(Option(self._row(i.id), id=i.id) for i in found)
         return options
+
+    def _row(self, item_id: str) -> Content:
+        """The row of one candidate, built once per check state (typing stays fast)."""
+        key = (item_id, item_id in self.checked)
+        row = self._row_cache.get(key)
+        if row is None:
+            list_name, item = self._items[item_id]
+            row = self._row_cache[key] = row_content(list_name, item, key[1])
+        return row
 
     def _rebuild(self) -> None:
         option_list = self.option_list
@@ -256,10 +263,7 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
             return
         item_id = option.id
         self.checked ^= {item_id}
-        list_name, item = self._items[item_id]
-        option_list.replace_option_prompt(
-            item_id, row_content(list_name, item, item_id in self.checked)
-        )
+        option_list.replace_option_prompt(item_id, self._row(item_id))
         self._update_status()
 
     def action_cancel(self) -> None:
