@@ -52,7 +52,8 @@ class ItemList(ScrollView, can_focus=True):
         "item-list--phase",
     }
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    # No automatic repaint: watch_cursor repaints just the two rows that change.
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
     class CursorMoved(Message):
         """The focused item of a list changed (or the list got focus)."""
@@ -85,7 +86,10 @@ class ItemList(ScrollView, can_focus=True):
         self.flagged: frozenset[str] = frozenset()
         self.filter_text = ""
         self.empty_hint = "empty — press a to add"
-        self._cache: dict[tuple[int, int, str, bool, bool], tuple[Any, Strip]] = {}
+        # Rendered rows by (item identity, width, mark, flag, at cursor, focused); the item is
+        # kept beside its strip, so an id() is never reused while cached. Items are
+        # immutable, so a row stays valid across edits and filters; styles clear it.
+        self._cache: dict[tuple[int, int, str, bool, bool, bool], tuple[Any, Strip]] = {}
 
     # ------------------------------------------------------------ data
 
@@ -121,13 +125,23 @@ class ItemList(ScrollView, can_focus=True):
 
     def set_marks(self, marked: frozenset[str]) -> None:
         if marked != self.marked:
+            changed = marked ^ self.marked
             self.marked = marked
-            self.refresh()
+            self._refresh_rows(changed)
 
     def set_flagged(self, flagged: frozenset[str]) -> None:
         if flagged != self.flagged:
+            changed = flagged ^ self.flagged
             self.flagged = flagged
-            self.refresh()
+            self._refresh_rows(changed)
+
+    def _refresh_rows(self, ids: frozenset[str]) -> None:
+        """Repaint only the visible rows of these items (not the whole pane)."""
+        top = int(self.scroll_offset.y)
+        bottom = min(len(self.shown), top + (self.scrollable_content_region.height or 1))
+        for position in range(top, bottom):
+            if self.items[self.shown[position]].id in ids:
+                self.refresh_line(position)
 
     def set_filter(self, text: str) -> None:
         keep = self.current_id
@@ -161,16 +175,20 @@ class ItemList(ScrollView, can_focus=True):
                 or needle in str(item.id).casefold()
             ]
         self.virtual_size = Size(self.size.width, len(self.shown))
-        self._cache.clear()
 
     def _update_title(self) -> None:
+        """`2 Pains (6)`; in a narrow column the count stays and the name gives way."""
         total = len(self.items)
-        if self.filter_text:
-            self.border_title = f"{self.pane_title} ({len(self.shown)}/{total})"
-            self.border_subtitle = f"/{self.filter_text}"
-        else:
-            self.border_title = f"{self.pane_title} ({total})"
-            self.border_subtitle = ""
+        count = f"{len(self.shown)}/{total}" if self.filter_text else str(total)
+        room = max(6, self.size.width - 4) if self.size.width else 1000
+        title = f"{self.pane_title} ({count})"
+        if len(title) > room:
+            key, _, name = self.pane_title.partition(" ")
+            keep = max(1, room - len(key) - len(count) - 4)
+            short = name if len(name) <= keep else name[: keep - 1] + "…"
+            title = f"{key} {short} ({count})"
+        self.border_title = title
+        self.border_subtitle = f"/{self.filter_text}" if self.filter_text else ""
 
     # ------------------------------------------------------------ cursor
 
@@ -179,8 +197,13 @@ class ItemList(ScrollView, can_focus=True):
         self.cursor = position
 
     def watch_cursor(self, old: int, new: int) -> None:
+        top = self.scroll_offset.y
         self.scroll_to_cursor()
-        self.refresh()
+        if old != new and self.scroll_offset.y == top:
+            self.refresh_line(old)  # no scroll: only the old and new cursor rows change
+            self.refresh_line(new)
+        else:
+            self.refresh()
         self.post_message(self.CursorMoved(self, self.current_id))
 
     def scroll_to_cursor(self) -> None:
@@ -210,39 +233,43 @@ class ItemList(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
+        self._update_title()
         self.virtual_size = Size(self.size.width, len(self.shown))
         self._cache.clear()
         self.scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()  # a new theme or CSS: every cached row has old colours
 
     # ------------------------------------------------------------ rendering
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         position = int(self.scroll_offset.y) + y
-        base = self.rich_style
-        if not self.shown:
-            if y == 0:
-                text = "no match — escape clears the filter" if self.items else self.empty_hint
-                dim = self.get_component_rich_style("item-list--dim", partial=True)
-                return Strip([Segment(text, base + dim)]).crop_extend(0, width, base)
-            return Strip.blank(width, base)
-        if position >= len(self.shown):
-            return Strip.blank(width, base)
+        if not self.shown or position >= len(self.shown):
+            base = self.rich_style
+            if self.shown or y != 0:
+                return Strip.blank(width, base)
+            text = "no match — escape clears the filter" if self.items else self.empty_hint
+            dim = self.get_component_rich_style("item-list--dim", partial=True)
+            return Strip([Segment(text, base + dim)]).crop_extend(0, width, base)
         item = self.items[self.shown[position]]
         at_cursor = position == self.cursor
         mark = "linked" if item.id in self.marked else ""
-        key = (id(item), width, mark, at_cursor, self.has_focus)
+        flag = item.id in self.flagged
+        key = (id(item), width, mark, flag, at_cursor, self.has_focus)
         cached = self._cache.get(key)
         if cached is not None and cached[0] is item:
             return cached[1]
-        style = base
+        style = self.rich_style
         if at_cursor:
             style += self.get_component_rich_style(
                 "item-list--cursor" if self.has_focus else "item-list--cursor-blurred"
             )
         elif mark:
             style += self.get_component_rich_style("item-list--linked")
-        segments = [Segment("◆" if mark else ("!" if item.id in self.flagged else " "), style)]
+        segments = [Segment("◆" if mark else ("!" if flag else " "), style)]
         for text, component in self.formatter(item):
             part = style
             if component and not at_cursor:
