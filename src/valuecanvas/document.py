@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from valuecanvas.model import Canvas
 
 if TYPE_CHECKING:
-    from valuecanvas.storage import Loaded
+    from valuecanvas.storage import Fingerprint, Loaded
 
 
 @dataclass
@@ -25,6 +25,19 @@ class Document:
     undo_stack: list[tuple[Canvas, str]] = field(default_factory=list)
     redo_stack: list[tuple[Canvas, str]] = field(default_factory=list)
     loaded: Loaded | None = None  # how the file looked when read: comments, fingerprint
+    fingerprint: Fingerprint | None = None
+    """The file as we last read or wrote it: a save first checks nobody changed it since."""
+    has_comments: bool = False
+    """The file on disk has TOML comments that our next save would drop (asked first)."""
+    recovery: Path | None = None
+    """The recovery file this session answers for (restored from, or written on a signal):
+    removed after a successful save or a quit without saving."""
+
+    def __post_init__(self) -> None:
+        if self.loaded is not None:
+            if self.fingerprint is None:
+                self.fingerprint = self.loaded.fingerprint
+            self.has_comments = self.has_comments or self.loaded.has_comments
 
     def apply(self, new: Canvas, label: str = "edit") -> bool:
         """Make `new` current, remembering the old one; False when nothing changed."""
@@ -60,7 +73,11 @@ class Document:
             return True
         return self.canvas is not self.saved and self.canvas != self.saved
 
-    def mark_saved(self, path: Path | None = None) -> None:
+    def mark_saved(self, path: Path | None = None, fingerprint: Fingerprint | None = None) -> None:
+        """The current canvas is what is on disk now (after a save or a reload)."""
         if path is not None:
             self.path = path
+        if fingerprint is not None:
+            self.fingerprint = fingerprint
+            self.has_comments = False  # what we wrote has none
         self.saved = self.canvas

@@ -7,13 +7,21 @@ wrong becomes a `CanvasError` that names the file, the place and the fix.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from valuecanvas.errors import CanvasError, Problem
 from valuecanvas.model import Canvas
 from valuecanvas.storage.codec import canvas_from_bytes, canvas_to_text, decode, has_comments
-from valuecanvas.storage.files import Fingerprint, read_with_fingerprint, write_atomic
+from valuecanvas.storage.files import (
+    Fingerprint,
+    read_with_fingerprint,
+    recovery_path,
+    write_atomic,
+)
 
 
 @dataclass(frozen=True)
@@ -59,4 +67,93 @@ def create_new(canvas: Canvas, path: Path) -> Fingerprint | None:
     return save(canvas, path)
 
 
-__all__ = ["Fingerprint", "Loaded", "create_new", "dumps", "load", "save"]
+# ---------------------------------------------------------------------------
+# Recovery: unsaved work written when the app is told to stop (SIGTERM, SIGHUP)
+
+UNTITLED_RECOVERY = "untitled.recover.toml"
+"""Where an untitled canvas's unsaved work goes, in the current folder (never overwritten)."""
+
+
+def recovery_target(path: Path | None) -> Path:
+    """Where the unsaved work of a canvas at `path` goes: `NAME.recover.toml`.
+
+    An untitled canvas goes to `./untitled.recover.toml`, or `untitled-2.recover.toml`
+    and so on if that exists, so an earlier rescue is never overwritten; it is opened
+    like any canvas file (`valuecanvas untitled.recover.toml`).
+    """
+    if path is not None:
+        return recovery_path(path)
+    n = 1
+    while True:
+        name = UNTITLED_RECOVERY if n == 1 else f"untitled-{n}.recover.toml"
+        candidate = Path.cwd() / name
+        if not os.path.lexists(candidate):
+            return candidate
+        n += 1
+
+
+def save_recovery(canvas: Canvas, path: Path | None) -> Path:
+    """Write unsaved work atomically beside the canvas (see `recovery_target`); returns where.
+
+    The recovery file gets the canvas file's permission bits, so a private canvas does
+    not leave a world-readable copy. The canvas file itself is not touched.
+    """
+    target = recovery_target(path)
+    mode: int | None = None
+    if path is not None:
+        with contextlib.suppress(OSError):
+            mode = os.stat(path).st_mode & 0o777
+    write_atomic(target, dumps(canvas).encode("utf-8"), new_mode=mode)
+    return target
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A recovery file waiting beside a canvas: where it is and when it was written."""
+
+    path: Path
+    written: datetime
+
+    def when(self) -> str:
+        """`2024-05-01 10:00` in local time, for the question shown to the user."""
+        return self.written.strftime("%Y-%m-%d %H:%M")
+
+
+def find_recovery(path: Path) -> Recovery | None:
+    """The recovery file of the canvas at `path`, if there is one."""
+    target = recovery_path(path)
+    try:
+        st = os.stat(target)
+    except (OSError, ValueError):
+        return None
+    return Recovery(target, datetime.fromtimestamp(st.st_mtime).astimezone())
+
+
+def discard_recovery(target: Path | None) -> bool:
+    """Remove a recovery file (its own path, e.g. `Recovery.path`); False if it was not there.
+
+    A file that cannot be removed stays, and the next open offers it again.
+    """
+    if target is None:
+        return False
+    try:
+        os.unlink(target)
+    except OSError:
+        return False
+    return True
+
+
+__all__ = [
+    "UNTITLED_RECOVERY",
+    "Fingerprint",
+    "Loaded",
+    "Recovery",
+    "create_new",
+    "discard_recovery",
+    "dumps",
+    "find_recovery",
+    "load",
+    "recovery_target",
+    "save",
+    "save_recovery",
+]

@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
-from valuecanvas import storage
 from valuecanvas.document import Document
 from valuecanvas.errors import CanvasError
+from valuecanvas.model import Canvas
 from valuecanvas.tui.commands import ALL_COMMANDS, DOCUMENT_COMMANDS
 from valuecanvas.tui.dialogs import ChoiceScreen
 from valuecanvas.tui.main_screen import MainScreen
+from valuecanvas.tui.safety import Safety
 
 
 class CommandsProvider(Provider):
@@ -61,16 +62,28 @@ class ValueCanvasApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit", show=True)
     ]
 
-    def __init__(self, document: Document, *, lang: str = "en", read_only: bool = False) -> None:
+    def __init__(
+        self,
+        document: Document,
+        *,
+        lang: str = "en",
+        read_only: bool = False,
+        handle_signals: bool = False,
+    ) -> None:
         super().__init__()
         self.document = document
         self.lang = lang
         self.read_only = read_only
+        self.handle_signals = handle_signals  # only for a real run: tests call the handler
         self.main: MainScreen | None = None
+        self.safety = Safety(self)
 
     def on_mount(self) -> None:
         self.main = MainScreen(self.document, self.lang)
         self.push_screen(self.main)
+        self.safety.start_watching()
+        if self.handle_signals:
+            self.safety.install_signal_handlers()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from ()  # our own provider lists every action; no duplicates
@@ -83,20 +96,26 @@ class ValueCanvasApp(App[int]):
             self.main.update_titlebar()
 
     def save_document(self, then: Callable[[], None] | None = None) -> bool:
-        doc = self.document
-        if doc.path is None or self.main is None:
+        """Save, asking first if the file changed on disk or has comments (see safety.py)."""
+        if self.read_only or self.main is None:
             return False
-        try:
-            storage.save(doc.canvas, doc.path)
-        except CanvasError as exc:
+        return self.safety.save(then)
+
+    def save_error(self, exc: CanvasError) -> None:
+        if self.main is not None:
             self.main.save_error(exc)
-            return False
-        doc.mark_saved()
-        self.main.update_titlebar()
-        self.notify(f"Saved {doc.path}", markup=False)
-        if then is not None:
-            then()
-        return True
+
+    def after_save(self, message: str) -> None:
+        if self.main is not None:
+            self.main.update_titlebar()
+        self.notify(message, markup=False)
+
+    def replace_canvas(self, canvas: Canvas, label: str) -> None:
+        """Show another canvas (a reload), undoable, even in read-only mode."""
+        old = self.document.canvas
+        if self.document.apply(canvas, label) and self.main is not None:
+            self.main.refresh_views(old)
+            self.document_changed()
 
     # ------------------------------------------------------------ keys
 
@@ -115,6 +134,7 @@ class ValueCanvasApp(App[int]):
 
         def answer(choice: str | None) -> None:
             if choice == "d":
+                self.safety.quit_without_saving()
                 self.exit(0)
             elif choice == "s" and self.main is not None:
                 self.main.action_save(then=lambda: self.exit(0))
@@ -129,8 +149,13 @@ class ValueCanvasApp(App[int]):
         )
 
 
-def run(document: Document, *, lang: str = "en") -> int:
-    """Open the TUI on a document; returns the exit code."""
-    app = ValueCanvasApp(document, lang=lang)
+def run(document: Document, *, lang: str = "en", read_only: bool = False) -> int:
+    """Open the TUI on a document; returns the exit code (128 + N after signal N)."""
+    import sys
+
+    app = ValueCanvasApp(document, lang=lang, read_only=read_only, handle_signals=True)
     result = app.run()
+    message = app.safety.exit_message()
+    if message is not None:
+        sys.stderr.write(message + "\n")
     return int(result or 0)

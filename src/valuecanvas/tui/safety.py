@@ -1,0 +1,290 @@
+"""The app's side of "files users can trust": nothing is overwritten behind anyone's back.
+
+- Every save first checks whether someone else changed the file since we read or wrote
+  it, and if so asks: reload (after a second confirmation), save under another name, or
+  overwrite. While the file is open, a cheap timer (one stat every 2 s) says so at once.
+- A file whose comments our save would drop is saved only after a warning, and its
+  original is kept once as `NAME.bak`.
+- SIGTERM or SIGHUP (the terminal closed, the machine shuts down) writes unsaved work to
+  `NAME.recover.toml` (an untitled canvas: `./untitled.recover.toml`) before exiting;
+  the next `valuecanvas NAME` offers to restore it. A save or a quit without saving
+  removes the recovery file this session answers for.
+
+`app.py` only calls into `Safety`; every question is a `ChoiceScreen` / `PromptScreen`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from valuecanvas import storage
+from valuecanvas.errors import CanvasError
+from valuecanvas.storage.files import backup_path, changed_on_disk, write_backup_once
+from valuecanvas.tui.dialogs import ChoiceScreen, PromptScreen
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from valuecanvas.document import Document
+    from valuecanvas.tui.app import ValueCanvasApp
+
+WATCH_INTERVAL = 2.0
+"""Seconds between two looks at the file on disk (one stat each; a hash only if it moved)."""
+
+SIGNALS = tuple(
+    s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None
+)
+
+
+def check_new_name(text: str) -> str | None:
+    """The PromptScreen check for "save under another name": a new file in a real folder."""
+    name = text.strip()
+    if not name:
+        return "Type a file name, e.g. my-canvas-copy.toml"
+    path = Path(name).expanduser()
+    if path.exists() or path.is_symlink():
+        return f"{path} already exists; choose another name"
+    if not path.parent.is_dir():
+        return f"the folder {path.parent} does not exist"
+    return None
+
+
+class Safety:
+    """Save guard, external-change watcher and signal rescue for one app."""
+
+    def __init__(self, app: ValueCanvasApp) -> None:
+        self.app = app
+        self.notified_change = False
+        self.recovered_to: Path | None = None
+        self.recovery_error: str | None = None
+        self.timer: Timer | None = None
+
+    @property
+    def doc(self) -> Document:
+        return self.app.document
+
+    # ------------------------------------------------------------ watching the file
+
+    def start_watching(self, interval: float = WATCH_INTERVAL) -> None:
+        self.timer = self.app.set_interval(interval, self.check_disk, name="watch-file")
+
+    def changed(self) -> bool:
+        """True if the file is no longer what we last read or wrote."""
+        path = self.doc.path
+        if path is None:
+            return False
+        return changed_on_disk(path, self.doc.fingerprint)
+
+    def check_disk(self) -> bool:
+        """Tell the user (once per change) that the file changed on disk; True if it did."""
+        if not self.changed():
+            return False
+        if not self.notified_change and self.doc.path is not None:
+            self.notified_change = True
+            name = self.doc.path.name
+            if self.app.read_only:
+                text = f"{name} changed on disk — reopen it to see the changes"
+            else:
+                text = f"{name} changed on disk — ctrl+s will ask what to do"
+            self.app.notify(text, severity="warning", timeout=8, markup=False)
+        return True
+
+    # ------------------------------------------------------------ saving
+
+    def save(
+        self,
+        then: Callable[[], None] | None = None,
+        *,
+        disk_checked: bool = False,
+        comments_checked: bool = False,
+    ) -> bool:
+        """Save the document, asking first when that would lose someone's work.
+
+        Returns True if the file was written now; False if it was not (an error was
+        shown) or a question is open (its answer continues the save, then runs `then`).
+        """
+        doc = self.doc
+        path = doc.path
+        if path is None:
+            return False
+        if not disk_checked and self.changed():
+            self.ask_external_change(path, then)
+            return False
+        if doc.has_comments and not comments_checked and path.exists():
+            self.ask_comments(path, then)
+            return False
+        try:
+            if doc.has_comments:
+                write_backup_once(path)
+            fingerprint = storage.save(doc.canvas, path)
+        except CanvasError as exc:
+            self.app.save_error(exc)
+            return False
+        doc.mark_saved(fingerprint=fingerprint)
+        self.notified_change = False
+        if storage.discard_recovery(doc.recovery):
+            doc.recovery = None
+        self.app.after_save(f"Saved {path}")
+        if then is not None:
+            then()
+        return True
+
+    def ask_comments(self, path: Path, then: Callable[[], None] | None) -> None:
+        bak = backup_path(path)
+        keep = (
+            f"Your original stays in {bak.name}."
+            if not bak.exists()
+            else f"A backup {bak.name} exists already and is kept as it is."
+        )
+
+        def answer(choice: str | None) -> None:
+            if choice == "s":
+                self.save(then, disk_checked=True, comments_checked=True)
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Comments will be dropped",
+                f"{path.name} has # comments. valuecanvas writes the canvas without them, "
+                f"so saving removes them from the file. {keep}",
+                [("s", "save anyway")],
+            ),
+            answer,
+        )
+
+    def ask_external_change(self, path: Path, then: Callable[[], None] | None) -> None:
+        gone = not path.exists()
+        what = "was deleted" if gone else "was changed by someone else"
+
+        def answer(choice: str | None) -> None:
+            if choice == "r":
+                self.confirm_reload(then)
+            elif choice == "a":
+                self.save_as(then)
+            elif choice == "o":
+                self.save(then, disk_checked=True)
+
+        choices = [("a", "save under another name"), ("o", "overwrite it with this canvas")]
+        if not gone:
+            choices.insert(0, ("r", "reload it (drops your changes here)"))
+        self.app.push_screen(
+            ChoiceScreen(
+                "Changed on disk",
+                f"{path.name} {what} since you opened or last saved it. Saving now would "
+                "overwrite that. Nothing has been written yet.",
+                choices,
+            ),
+            answer,
+        )
+
+    def confirm_reload(self, then: Callable[[], None] | None = None) -> None:
+        doc = self.doc
+        changes = len(doc.undo_stack)
+        lost = "your unsaved changes" if doc.dirty else "nothing unsaved"
+        if doc.dirty and changes:
+            lost = f"your unsaved changes ({changes} edit{'s' if changes != 1 else ''})"
+
+        def answer(choice: str | None) -> None:
+            if choice == "y":
+                self.reload()
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Reload from disk?",
+                f"Reloading shows the file as it is on disk now and drops {lost}. "
+                "u (undo) can still bring them back until you quit.",
+                [("y", "yes, reload")],
+            ),
+            answer,
+        )
+
+    def reload(self) -> bool:
+        """Replace the canvas with the file on disk (undoable); False if it cannot be read."""
+        doc = self.doc
+        if doc.path is None:
+            return False
+        try:
+            loaded = storage.load(doc.path)
+        except CanvasError as exc:
+            self.app.notify(
+                "\n".join(exc.lines()) + "\nYour canvas here is unchanged.",
+                title="Not reloaded",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return False
+        self.app.replace_canvas(loaded.canvas, "reload from disk")
+        doc.loaded = loaded
+        doc.mark_saved(fingerprint=loaded.fingerprint)
+        doc.has_comments = loaded.has_comments
+        self.notified_change = False
+        self.app.after_save(f"Reloaded {doc.path.name} from disk — u undoes it")
+        return True
+
+    def save_as(self, then: Callable[[], None] | None) -> None:
+        def chosen(text: str | None) -> None:
+            if not text:
+                return
+            doc = self.doc
+            doc.path = Path(text.strip()).expanduser()
+            doc.fingerprint = None
+            doc.has_comments = False
+            self.save(then)
+
+        self.app.push_screen(
+            PromptScreen(
+                "Save under another name:", placeholder="canvas-copy.toml", check=check_new_name
+            ),
+            chosen,
+        )
+
+    # ------------------------------------------------------------ quitting
+
+    def quit_without_saving(self) -> None:
+        """The user chose to drop unsaved work: it must not come back as a recovery offer."""
+        if storage.discard_recovery(self.doc.recovery):
+            self.doc.recovery = None
+
+    # ------------------------------------------------------------ signals
+
+    def install_signal_handlers(self) -> None:
+        """Rescue unsaved work on SIGTERM / SIGHUP. Only for a real run, never in tests."""
+        with contextlib.suppress(RuntimeError, NotImplementedError, ValueError):
+            loop = asyncio.get_running_loop()
+            for signum in SIGNALS:
+                loop.add_signal_handler(signum, self.on_signal, int(signum))
+
+    def on_signal(self, signum: int) -> None:
+        """Write unsaved work to the recovery file, then exit with 128 + the signal number."""
+        self.write_recovery()
+        self.app.exit(128 + signum)
+
+    def write_recovery(self) -> Path | None:
+        """Save unsaved work beside the file (see `storage.save_recovery`); None if none."""
+        doc = self.doc
+        if self.app.read_only or not doc.dirty:
+            return None
+        try:
+            target = storage.save_recovery(doc.canvas, doc.path)
+        except CanvasError as exc:
+            self.recovery_error = "; ".join(exc.lines())
+            return None
+        doc.recovery = target
+        self.recovered_to = target
+        return target
+
+    def exit_message(self) -> str | None:
+        """What the command line prints after the TUI closed because of a signal."""
+        if self.recovered_to is not None:
+            where = f"valuecanvas: unsaved changes were written to {self.recovered_to}"
+            if self.doc.path is not None:
+                return f"{where}; 'valuecanvas {self.doc.path}' offers to restore them"
+            return f"{where}; open them with: valuecanvas {self.recovered_to}"
+        if self.recovery_error is not None:
+            return f"valuecanvas: unsaved changes could NOT be rescued: {self.recovery_error}"
+        return None
