@@ -106,7 +106,7 @@ class EmpathyMap(VerticalScroll, can_focus=True):
                 Content.styled("no persona — press a in the list to add one", "$text-muted")
             )
             return
-        self.border_title = f"Empathy map · {one_line(persona.name)}"
+        self.border_title = Content(f"Empathy map · {one_line(persona.name)}")  # type: ignore[assignment]
         focused = self.has_focus
         role_label = "DMU role" if self.market == "b2b" else "role"
         lines: list[Content] = [
