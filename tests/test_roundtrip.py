@@ -5,14 +5,16 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from strategies import canvases
 from valuecanvas import edits as E
 from valuecanvas import storage
+from valuecanvas.errors import CanvasError
 from valuecanvas.fit import compute_fit
-from valuecanvas.model import Canvas, all_items, rule_breaks
+from valuecanvas.model import LISTS, Canvas, all_items, place_of, rule_breaks
 from valuecanvas.storage.codec import canvas_from_text
 
 PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -68,3 +70,25 @@ def test_fit_figures_stay_in_range(canvas: Canvas) -> None:
         assert set(report.gaps[name]) == {i.id for i in items} - report.addressed  # type: ignore[index]
     assert (report.verdict == "none") == (not report.addressed)
     assert report.score is None or report.verdict != "none" or report.score == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(canvases(), st.data())
+def test_unknown_key_in_any_item_is_reported_on_its_line(
+    canvas: Canvas, data: st.DataObject
+) -> None:
+    """Whatever the texts hold (quotes, `[[jobs]]`, multi-line strings), the line is right."""
+    items = list(all_items(canvas))
+    assume(items)
+    name, index, item = data.draw(st.sampled_from(items))
+    text = storage.dumps(canvas)
+    # the item's header and id line: ids are unique, so only a text could repeat it
+    start = f'\n[[{LISTS[name].file_place}]]\nid = "{item.id}"\n'
+    assume(text.count(start) == 1)
+    insert_at = text.index(start) + len(start)
+    broken = text[:insert_at] + "bogus_key = 1\n" + text[insert_at:]
+    with pytest.raises(CanvasError) as info:
+        canvas_from_text(broken, "x.toml")
+    [problem] = info.value.problems
+    assert problem.place == place_of(name, index, item.id)
+    assert problem.line == broken[:insert_at].count("\n") + 1

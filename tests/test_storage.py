@@ -1100,3 +1100,32 @@ def test_create_new_never_overwrites(tmp_path: Path) -> None:
     fresh = tmp_path / "d.toml"
     storage.create_new(Canvas(title="T"), fresh)
     assert storage.load(fresh).canvas == Canvas(title="T")
+
+
+def test_lines_inside_multi_line_strings_are_not_keys_or_tables(
+    write_file: Callable[..., Path], run_cli: Callable[..., Any]
+) -> None:
+    path = write_file(
+        toml(
+            *HEAD,
+            "[[pains]]",  # 3
+            'id = "p1"',
+            'text = "a"',
+            'notes = """',  # 6
+            "[[pains]]",
+            'severty = "x" \\',
+            '"""',
+            "[[pains]]",  # 10
+            'id = "p2"',
+            'text = "b"   # a "quoted" comment with \'\'\' in it',
+            "context = '''",  # 13
+            "[journey]",
+            "'''''",
+            'severty = "mild"',  # 16
+        )
+    )
+    err = refused(path, run_cli)
+    assert [(p.place, p.line) for p in err.problems] == [
+        ("pains[2] (p2)", 13),
+        ("pains[2] (p2)", 16),
+    ]
