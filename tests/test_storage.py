@@ -1129,3 +1129,16 @@ def test_lines_inside_multi_line_strings_are_not_keys_or_tables(
         ("pains[2] (p2)", 13),
         ("pains[2] (p2)", 16),
     ]
+
+
+def test_strings_are_written_as_basic_strings() -> None:
+    canvas = Canvas(
+        title="it's",
+        pains=(Pain(id="p1", text='a \\ "b"', notes="two\nlines"),),
+    )
+    text = storage.dumps(canvas)
+    assert 'title = "it\'s"\n' in text
+    assert 'text = "a \\\\ \\"b\\""\n' in text
+    assert 'notes = """\ntwo\nlines"""\n' in text
+    assert "'''" not in text
+    assert canvas_from_text(text, "x") == canvas
