@@ -7,6 +7,7 @@ every changed SVG before accepting it.
 from __future__ import annotations
 
 import pytest
+
 from tui_helpers import copy_sample, open_app
 
 PARTIAL = "office-coffee-b2b.toml"

@@ -328,3 +328,12 @@ async def test_user_text_is_data_in_picker_and_panel(tmp_path) -> None:
         await pilot.pause()
         assert app.document.canvas.pain_relievers[0].pains == ("p1",)
         assert app.main.query_one(FitPanel).report == compute_fit(app.document.canvas)
+
+
+def test_help_lists_the_fit_and_link_keys() -> None:
+    from valuecanvas.tui.help import help_lines
+
+    keys = {k: what for _, rows in help_lines() for k, what in rows}
+    assert "fit summary" in keys["0"]
+    assert "fit report" in keys["f"]
+    assert "Link" in keys["l"]
