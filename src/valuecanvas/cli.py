@@ -12,10 +12,16 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from valuecanvas import __version__
 from valuecanvas.errors import CanvasError
 from valuecanvas.model import LISTS, MARKETS, Canvas, ListName, items_of
+
+if TYPE_CHECKING:
+    from valuecanvas.document import Document
+    from valuecanvas.storage import Loaded
+    from valuecanvas.storage.lock import FileLock
 
 SUBCOMMANDS = ("new", "check", "fit")
 EPILOG = """commands:
@@ -185,11 +191,106 @@ def cmd_fit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ask(question: str, keys: str, default: str) -> str:
+    """Ask on the terminal until the answer starts with one of `keys`; end of input: `default`."""
+    while True:
+        try:
+            answer = input(question + " ").strip().lower()
+        except EOFError:
+            _out("")
+            return default
+        if answer and answer[0] in keys:
+            return answer[0]
+        _out(f"Type one of: {', '.join(keys)}")
+
+
+def _lock_for_editing(path: Path) -> FileLock | int | None:
+    """Lock `path` for this editor; None: open read-only instead; an int: exit with it.
+
+    If someone else holds the lock, says who and asks on the terminal; with no terminal
+    to ask on, does not open the file (exit 1).
+    """
+    from valuecanvas.storage.lock import LockedError, StaleLockError, acquire, take_over
+
+    stale = False
+    try:
+        return acquire(path)
+    except StaleLockError as exc:
+        stale = True
+        _err(str(exc))
+    except LockedError as exc:
+        _err(str(exc))
+    except CanvasError as exc:  # no lock can be made here (e.g. a read-only folder)
+        for line in exc.lines():
+            _err(line)
+    if not sys.stdin.isatty():
+        _err(
+            f"{path}: not opened (no terminal to ask on); "
+            f"to look at it anyway: valuecanvas --read-only {path}"
+        )
+        return 1
+    if stale:
+        choice = _ask("[t]ake over / [r]ead-only / [q]uit?", "trq", "q")
+    else:
+        choice = _ask("open read-only? [r]ead-only / [q]uit", "rq", "q")
+    if choice == "r":
+        return None
+    if choice == "t":
+        try:
+            return take_over(path)
+        except LockedError as exc:
+            _err(str(exc))
+        except CanvasError as exc:
+            for line in exc.lines():
+                _err(line)
+    _err(f"{path}: not opened")
+    return 1
+
+
+def _offer_recovery(document: Document, loaded: Loaded | None) -> Document:
+    """If unsaved work of an earlier session waits beside the file, ask what to do with it."""
+    from valuecanvas.document import Document
+    from valuecanvas.storage import discard_recovery, find_recovery, load
+
+    path = document.path
+    found = find_recovery(path) if path is not None else None
+    if found is None or path is None:
+        return document
+    choice = _ask(
+        f"{found.path.name} from {found.when()} has unsaved changes: "
+        "[r]estore / [d]iscard it / [k]eep it and open the file",
+        "rdk",
+        "k",
+    )
+    if choice == "d":
+        if not discard_recovery(found.path):
+            _err(f"{found.path}: could not be removed; it is offered again next time")
+        return document
+    if choice == "k":
+        return document
+    try:
+        recovered = load(found.path)
+    except CanvasError as exc:
+        for line in exc.lines():
+            _err(line)
+        _err(f"{found.path}: cannot be restored; it is kept, and {path} opens as it is")
+        return document
+    # the original stays untouched until the user saves: a dirty document over it
+    return Document(
+        recovered.canvas,
+        path,
+        saved=loaded.canvas if loaded is not None else None,
+        loaded=loaded,
+        recovery=found.path,
+    )
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from valuecanvas.document import Document
-    from valuecanvas.storage import load
+    from valuecanvas.storage import find_recovery, load
 
     path = Path(args.file) if args.file else None
+    loaded = None
     if path is not None and (path.exists() or path.is_symlink()):
         try:
             loaded = load(path)
@@ -209,12 +310,34 @@ def cmd_open(args: argparse.Namespace) -> int:
             return 1
         title = _title_from(path) if path else "Untitled canvas"
         document = Document(Canvas(title=title), path, saved=None)
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
-        _err("valuecanvas: the TUI needs a terminal; use 'valuecanvas check' or 'fit' in scripts")
-        return 2
-    from valuecanvas.tui.app import run
 
-    return run(document, lang=args.lang)
+    read_only: bool = args.read_only
+    lock: FileLock | None = None
+    try:
+        if path is not None and not read_only:
+            got = _lock_for_editing(path)
+            if isinstance(got, int):
+                return got
+            lock = got
+            read_only = got is None
+        if not sys.stdin.isatty() or not sys.stdout.isatty():
+            _err(
+                "valuecanvas: the TUI needs a terminal; use 'valuecanvas check' or 'fit' in scripts"
+            )
+            return 2
+        if not read_only:
+            document = _offer_recovery(document, loaded)
+        elif path is not None and (found := find_recovery(path)) is not None:
+            _out(
+                f"{found.path.name} from {found.when()} has unsaved changes; "
+                f"open {path} for editing to restore them"
+            )
+        from valuecanvas.tui.app import run
+
+        return run(document, lang=args.lang, read_only=read_only)
+    finally:
+        if lock is not None:
+            lock.release()
 
 
 # ---------------------------------------------------------------- parsing
@@ -265,6 +388,11 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         )
         p.add_argument("file", metavar="FILE", nargs="?", help="the canvas file to open")
         p.add_argument("--version", action="version", version=f"valuecanvas {__version__}")
+        p.add_argument(
+            "--read-only",
+            action="store_true",
+            help="look without editing: takes no lock, refuses edits and saves",
+        )
         _lang(p)
         p.set_defaults(run=cmd_open)
     return p
