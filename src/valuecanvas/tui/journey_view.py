@@ -63,7 +63,7 @@ class EmotionCurve(Widget):
         self.steps, self.low_points, self.cursor = steps, low_points, cursor
         if cursor is not None and 0 <= cursor < len(steps):
             step = steps[cursor]
-            self.border_subtitle = Content(  # type: ignore[assignment]
+            self.border_subtitle = Content(
                 f"{step.id} · {one_line(step.phase)} · {step.emotion:+d}"
                 f"{' · low point!' if step.id in low_points else ''}"
                 f" · {cursor + 1}/{len(steps)}"

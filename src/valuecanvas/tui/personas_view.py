@@ -106,7 +106,7 @@ class EmpathyMap(VerticalScroll, can_focus=True):
                 Content.styled("no persona — press a in the list to add one", "$text-muted")
             )
             return
-        self.border_title = Content(f"Empathy map · {one_line(persona.name)}")  # type: ignore[assignment]
+        self.border_title = Content(f"Empathy map · {one_line(persona.name)}")
         focused = self.has_focus
         role_label = "DMU role" if self.market == "b2b" else "role"
         lines: list[Content] = [
@@ -287,9 +287,11 @@ class PersonasView(Horizontal):
 
     def action_entry_delete(self) -> None:
         target = self._target()
-        if target is None or target[2] is None:
+        if target is None:
             return
         persona, field, index = target
+        if index is None:
+            return
         entries = list(getattr(persona, field))
         removed = entries.pop(index)
         self._set_entries(
@@ -303,9 +305,11 @@ class PersonasView(Horizontal):
 
     def _move(self, delta: int) -> None:
         target = self._target()
-        if target is None or target[2] is None:
+        if target is None:
             return
         persona, field, index = target
+        if index is None:
+            return
         entries = list(getattr(persona, field))
         to = max(0, min(len(entries) - 1, index + delta))
         if to == index:
