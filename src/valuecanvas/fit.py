@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 from typing import Any, Literal
 
 from valuecanvas.model import LISTS, Canvas, ListName, items_of
@@ -27,6 +28,12 @@ def weight(list_name: ListName, level: str) -> int:
     """3 for the top level, 2 for the middle, 1 for the bottom."""
     values = LISTS[list_name].level_values
     return len(values) - values.index(level)
+
+
+# weight() of every level word, per profile list.
+_WEIGHTS: dict[ListName, dict[str, int]] = {
+    name: {level: weight(name, level) for level in LISTS[name].level_values} for name in PROFILE
+}
 
 
 def percent(part: int, whole: int) -> int | None:
@@ -60,11 +67,15 @@ class FitReport:
 
 
 def compute_fit(canvas: Canvas) -> FitReport:
+    # Linear and allocation-light: it runs after every edit, on canvases of thousands of items.
     addressed: set[str] = set()
     for target, (source, field) in ADDRESSED_BY.items():
-        wanted = {i.id for i in items_of(canvas, target)}
+        get_links = attrgetter(field)
+        linked: set[str] = set()
         for s in items_of(canvas, source):
-            addressed.update(x for x in getattr(s, field) if x in wanted)
+            linked.update(get_links(s))
+        if linked:
+            addressed.update(linked.intersection([i.id for i in items_of(canvas, target)]))
 
     coverage: dict[ListName, int | None] = {}
     gaps: dict[ListName, tuple[str, ...]] = {}
@@ -75,17 +86,20 @@ def compute_fit(canvas: Canvas) -> FitReport:
         items = items_of(canvas, name)
         total = done = 0
         by_level: dict[str, list[str]] = {v: [] for v in spec.level_values}
+        weights = _WEIGHTS[name]
+        get_level = attrgetter(str(spec.level_field))
         top = spec.level_values[0]
         for rank, item in enumerate(items):
-            level = getattr(item, str(spec.level_field))
-            w = weight(name, level)
+            level = get_level(item)
+            w = weights[level]
             total += w
-            if item.id in addressed:
+            item_id = item.id
+            if item_id in addressed:
                 done += w
             else:
-                by_level[level].append(item.id)
+                by_level[level].append(item_id)
             if level == top or rank == 0:
-                must.append(item.id)
+                must.append(item_id)
         coverage[name] = percent(done, total)
         gaps[name] = tuple(i for v in spec.level_values for i in by_level[v])
         total_all += total
@@ -93,22 +107,22 @@ def compute_fit(canvas: Canvas) -> FitReport:
 
     if not addressed:
         verdict: Verdict = "none"
-    elif all(i in addressed for i in must):
+    elif addressed.issuperset(must):
         verdict = "fit"
     else:
         verdict = "partial"
 
-    unanchored = tuple(
-        item.id
-        for name in VALUE_MAP
-        for item in items_of(canvas, name)
-        if not any(getattr(item, field) for field, _ in LISTS[name].links)
-    )
-    relieved = addressed.intersection(p.id for p in canvas.pains)
+    unanchored: list[str] = []
+    for name in VALUE_MAP:
+        fields = [field for field, _ in LISTS[name].links]
+        unanchored.extend(
+            item.id
+            for item in items_of(canvas, name)
+            if not any(getattr(item, field) for field in fields)
+        )
+    relieved = addressed.intersection([p.id for p in canvas.pains])
     low_points = tuple(
-        s.id
-        for s in canvas.journey.steps
-        if s.emotion <= -1 and not any(p in relieved for p in s.pains)
+        s.id for s in canvas.journey.steps if s.emotion <= -1 and relieved.isdisjoint(s.pains)
     )
     return FitReport(
         verdict=verdict,
@@ -116,7 +130,7 @@ def compute_fit(canvas: Canvas) -> FitReport:
         coverage=coverage,
         gaps=gaps,
         must_address=tuple(must),
-        unanchored=unanchored,
+        unanchored=tuple(unanchored),
         journey_low_points=low_points,
         addressed=frozenset(addressed),
     )

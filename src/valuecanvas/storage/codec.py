@@ -231,42 +231,74 @@ def canvas_from_bytes(data: bytes, source: str) -> Canvas:
     return canvas_from_text(decode(data, source), source)
 
 
+_COMMENT_OR_QUOTE = re.compile(r"[#\"']")
+# Where a string may end, by (quote character, triple): the quote, a backslash escape in
+# basic strings, a line break in one-line strings.
+_STRING_STOPS = {
+    ('"', False): re.compile(r'[\\"\n]'),
+    ('"', True): re.compile(r'[\\"]'),
+    ("'", False): re.compile(r"['\n]"),
+    ("'", True): re.compile(r"[']"),
+}
+
+
 def has_comments(text: str) -> bool:
     """Whether the TOML text holds a comment (a `#` outside any string)."""
     i, n = 0, len(text)
     while i < n:
+        found = _COMMENT_OR_QUOTE.search(text, i)
+        if found is None:
+            return False
+        i = found.start()
         ch = text[i]
         if ch == "#":
             return True
-        if ch in "\"'":
-            triple = text.startswith(ch * 3, i)
-            quote = ch * 3 if triple else ch
-            i += len(quote)
-            while i < n and not text.startswith(quote, i):
-                if ch == '"' and text[i] == "\\":
-                    i += 1
-                elif not triple and text[i] == "\n":
-                    break
+        triple = text.startswith(ch * 3, i)
+        quote = ch * 3 if triple else ch
+        stops = _STRING_STOPS[ch, triple]
+        i += len(quote)
+        while i < n:
+            stop = stops.search(text, i)
+            if stop is None:
+                i = n
+                break
+            i = stop.start()
+            if text[i] == "\\":
+                i += 2  # the escaped character, whatever it is
+            elif text[i] == "\n":
+                break  # an unclosed one-line string ends at the line end
+            elif text.startswith(quote, i):
+                break
+            else:
                 i += 1
-            if triple:
-                while text.startswith(ch, i + len(quote)):  # """a"""" ends with extra quotes
-                    i += 1
-            i += len(quote)
-            continue
-        i += 1
+        if triple:
+            while text.startswith(ch, i + len(quote)):  # """a"""" ends with extra quotes
+                i += 1
+        i += len(quote)
     return False
 
 
 # ---------------------------------------------------------------- writing
 
 
+_KEY_ORDER: dict[type[BaseModel], list[str]] = {}
+
+
+def _key_order(model: type[BaseModel]) -> list[str]:
+    """A model's fields in spec order, notes last (worked out once per model)."""
+    names = _KEY_ORDER.get(model)
+    if names is None:
+        names = [n for n in model.model_fields if n != "notes"]
+        if "notes" in model.model_fields:
+            names.append("notes")
+        _KEY_ORDER[model] = names
+    return names
+
+
 def _item_table(item: BaseModel) -> dict[str, Any]:
     """One item's keys in spec order (notes last), leaving out empty values."""
     out: dict[str, Any] = {}
-    names = [n for n in type(item).model_fields if n != "notes"]
-    if "notes" in type(item).model_fields:
-        names.append("notes")
-    for name in names:
+    for name in _key_order(type(item)):
         value = getattr(item, name)
         if value is None or value == "" or value == ():
             continue
@@ -311,21 +343,61 @@ def canvas_to_text(canvas: Canvas) -> str:
     data = canvas_to_data(canvas)
     chunks: list[str] = []
     top = {k: v for k, v in data.items() if not isinstance(v, list | dict)}
-    chunks.append(tomli_w.dumps(top, multiline_strings=True))
+    chunks.append(_checked_dumps(top, multiline_strings=True))
     for key, value in data.items():
         if isinstance(value, list):
             chunks.extend(_tables(key, value))
         elif isinstance(value, dict):  # the journey
-            chunks.append(f"\n[{key}]\n" + tomli_w.dumps({"phases": value["phases"]}))
+            chunks.append(f"\n[{key}]\n" + _checked_dumps({"phases": value["phases"]}))
             chunks.extend(_tables(f"{key}.steps", value.get("steps", [])))
-    text = "".join(chunks)
-    if tomllib.loads(text) != data:  # pragma: no cover - a writer bug, never a user's
+    return "".join(chunks)
+
+
+def _tables(header: str, tables: list[dict[str, Any]]) -> list[str]:
+    return [f"\n[[{header}]]\n" + _table_text(t) for t in tables]
+
+
+# Writing thousands of item tables through tomli-w and reading the whole file back took
+# most of a save. Items hold only plain strings, small integers and lists of strings,
+# so they are written here, byte for byte as tomli-w writes them: a string with nothing
+# to escape is just quoted, and only values with something to escape (or a line break)
+# go through tomli-w, which is checked by reading that value back.
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')
+
+
+def _checked_dumps(table: dict[str, Any], *, multiline_strings: bool = False) -> str:
+    """tomli-w's text for a table, checked by reading it back."""
+    text = tomli_w.dumps(table, multiline_strings=multiline_strings)
+    if tomllib.loads(text) != table:  # pragma: no cover - a writer bug, never a user's
         raise RuntimeError("the TOML writer produced text that does not read back the same")
     return text
 
 
-def _tables(header: str, tables: list[dict[str, Any]]) -> list[str]:
-    return [f"\n[[{header}]]\n" + tomli_w.dumps(t, multiline_strings=True) for t in tables]
+def _string(value: str) -> str:
+    if _NEEDS_ESCAPE.search(value) is None:
+        return f'"{value}"'
+    return _checked_dumps({"v": value}, multiline_strings=True)[4:-1]  # 'v = …\n'
+
+
+def _table_text(table: dict[str, Any]) -> str:
+    """One `[[list]]` table's lines, exactly as tomli-w writes them."""
+    lines: list[str] = []
+    for key, value in table.items():
+        kind = type(value)
+        if not _BARE_KEY.match(key):
+            return _checked_dumps(table, multiline_strings=True)
+        if kind is str:
+            lines.append(f"{key} = {_string(value)}\n")
+        elif kind is int:
+            lines.append(f"{key} = {value}\n")
+        elif kind is list and value and all(type(v) is str for v in value):
+            inner = ",\n".join(f"    {_string(v)}" for v in value)
+            lines.append(f"{key} = [\n{inner},\n]\n")
+        else:  # anything else: tomli-w itself
+            return _checked_dumps(table, multiline_strings=True)
+    return "".join(lines)
 
 
 __all__ = [
