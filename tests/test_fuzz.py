@@ -86,7 +86,7 @@ def test_random_bytes(data: bytes) -> None:
 
 
 @FUZZ
-@given(st.text(alphabet=st.sampled_from(list('[]{}="\',.#\n ajidtxl0123-_:')), max_size=400))
+@given(st.text(alphabet=st.sampled_from(list("[]{}=\"',.#\n ajidtxl0123-_:")), max_size=400))
 def test_random_toml_like_text(text: str) -> None:
     _exercise(text.encode("utf-8"))
 
