@@ -90,6 +90,9 @@ class ItemList(ScrollView, can_focus=True):
         # kept beside its strip, so an id() is never reused while cached. Items are
         # immutable, so a row stays valid across edits and filters; styles clear it.
         self._cache: dict[tuple[int, int, str, bool, bool, bool], tuple[Any, Strip]] = {}
+        # Called at once (not through a message) when the focused list's cursor moves, so
+        # the screen's marks and detail row are in the same frame as the cursor.
+        self.cursor_hook: Callable[[ItemList], None] | None = None
 
     # ------------------------------------------------------------ data
 
@@ -204,6 +207,8 @@ class ItemList(ScrollView, can_focus=True):
             self.refresh_line(new)
         else:
             self.refresh()
+        if self.cursor_hook is not None and self.has_focus:
+            self.cursor_hook(self)
         self.post_message(self.CursorMoved(self, self.current_id))
 
     def scroll_to_cursor(self) -> None:

@@ -67,8 +67,9 @@ def _settle_heap() -> None:
     """After the first frame: keep what start-up built out of the garbage collector's scans.
 
     A full collection walks every object; with a 5,000-item canvas (and Textual's
-    own objects) that is a 100-170 ms pause every few keys. Frozen objects are not
-    walked; `on_unmount` unfreezes them, so a closed screen is still collected.
+    own objects) that is a 100-170 ms pause during start-up and every few keys.
+    Frozen objects are not walked: the canvas is frozen before the first frame, the
+    rest after it; `on_unmount` unfreezes them, so a closed screen is still collected.
     """
     gc.collect()
     gc.freeze()
@@ -90,6 +91,7 @@ class MainScreen(Screen[None]):
         self.report: FitReport = compute_fit(document.canvas)
         self.lists: dict[ListName, ItemList] = {}
         self.last_list: ListName = "jobs"
+        self._detail_shown: tuple[str, ...] = ()  # what the detail row shows now
 
     @property
     def vc_app(self) -> ValueCanvasApp:
@@ -110,6 +112,7 @@ class MainScreen(Screen[None]):
             id=f"list-{name}",
             classes="pane",
         )
+        widget.cursor_hook = self._cursor_hook
         self.lists[name] = widget
         return widget
 
@@ -150,6 +153,8 @@ class MainScreen(Screen[None]):
 
     def refresh_views(self, old: Canvas | None, focus: str | None = None) -> None:
         """Hand every pane whose list changed its new items; recompute the fit."""
+        if old is None:
+            gc.freeze()  # the loaded canvas: see _settle_heap
         canvas = self.document.canvas
         for name, widget in self.lists.items():
             items = items_of(canvas, name)
@@ -225,7 +230,9 @@ class MainScreen(Screen[None]):
         detail = self.query_one("#detail", Static)
         item = current.current_item if current else None
         if item is None or current is None:
-            detail.update(Content(""), layout=False)  # one fixed row: no re-layout
+            if self._detail_shown != ("",):
+                self._detail_shown = ("",)
+                detail.update(Content(""), layout=False)  # one fixed row: no re-layout
             return
         spec = LISTS[current.list_name]
         bits = [item.id]
@@ -240,10 +247,11 @@ class MainScreen(Screen[None]):
         links = sorted(edits.linked_ids(self.document.canvas, item.id))
         if links:
             bits.append("links " + ",".join(links))
-        detail.update(
-            Content.assemble((" · ".join(bits) + "  ", "$text-muted"), one_line(item.label)),
-            layout=False,
-        )
+        shown = (" · ".join(bits) + "  ", one_line(item.label))
+        if shown == self._detail_shown:
+            return  # unchanged: no repaint
+        self._detail_shown = shown
+        detail.update(Content.assemble((shown[0], "$text-muted"), shown[1]), layout=False)
 
     def current_list(self) -> ItemList | None:
         focused = self.focused
@@ -255,6 +263,12 @@ class MainScreen(Screen[None]):
     def _cursor_moved(self, event: ItemList.CursorMoved) -> None:
         if event.item_list.has_focus:
             self.last_list = event.item_list.list_name
+            self.update_marks()
+
+    def _cursor_hook(self, item_list: ItemList) -> None:
+        """The focused list's cursor moved: marks and detail in the same frame (no message hop)."""
+        if self.is_mounted:
+            self.last_list = item_list.list_name
             self.update_marks()
 
     # ------------------------------------------------------------ applying edits
