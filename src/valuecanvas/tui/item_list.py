@@ -86,9 +86,9 @@ class ItemList(ScrollView, can_focus=True):
         self.flagged: frozenset[str] = frozenset()
         self.filter_text = ""
         self.empty_hint = "empty — press a to add"
-        # Rendered rows by (item identity, width, mark, flag, at cursor, focused); the item is
-        # kept beside its strip, so an id() is never reused while cached. Items are
-        # immutable, so a row stays valid across edits and filters; styles clear it.
+        # Rendered rows by (item identity, width, mark, flag, at cursor, cursor focused); the
+        # item is kept beside its strip, so an id() is never reused while cached. Items are
+        # immutable, so a row stays valid across edits, filters and focus; styles clear it.
         self._cache: dict[tuple[int, int, str, bool, bool, bool], tuple[Any, Strip]] = {}
         # Called at once (not through a message) when the focused list's cursor moves, so
         # the screen's marks and detail row are in the same frame as the cursor.
@@ -263,7 +263,7 @@ class ItemList(ScrollView, can_focus=True):
         at_cursor = position == self.cursor
         mark = "linked" if item.id in self.marked else ""
         flag = item.id in self.flagged
-        key = (id(item), width, mark, flag, at_cursor, self.has_focus)
+        key = (id(item), width, mark, flag, at_cursor, at_cursor and self.has_focus)
         cached = self._cache.get(key)
         if cached is not None and cached[0] is item:
             return cached[1]
