@@ -9,17 +9,21 @@ renders (headless Textual still lays out and renders every frame; it only skips
 the write to the terminal). After a key the benchmark waits until the app is idle
 (Textual's own `wait_for_idle`, at least 50 ms), then takes the time of the
 *last* frame since the key: the moment the screen shows the key's whole effect
-(cursor, marks in the other panes, detail line, fit panel, title). A key that
+(cursor, marks in the other panes, detail line, fit panel, title); the time of
+the *first* frame (the key's first visible effect) is kept beside it. A key that
 draws no frame is an error. Between keys nothing is timed.
 
-Keys, on the jobs pane of the canvas, starting mid-list:
+Keys, on the jobs pane of the canvas (about 750 jobs), starting mid-list; before
+each timed key the pane is scrolled (untimed) so the cursor is mid-view, as it
+mostly is while one works, except for "down, scrolling":
   down        the cursor one row down
+  down, scrolling  the cursor on the last visible row: the pane scrolls one row
   shift+down  move the item one place down (an edit; undo history grows)
   +           raise the level (the item is first lowered, untimed, if at the top)
   add         `a`, type a text (untimed), then enter → the new item shown
   add prompt  `a` → the prompt shown (escape, untimed)
   delete      `d` → the item gone (and its links)
-Prints JSON: the samples of each key in ms and the peak RSS of this process.
+Prints JSON: the samples of each key in ms (last and first frame) and the peak RSS.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ async def bench(path: Path, repeats: int) -> dict[str, Any]:
     app = ValueCanvasApp(Document(loaded.canvas, path, saved=loaded.canvas, loaded=loaded))
     frames: list[float] = []
     samples: dict[str, list[float]] = {}
+    firsts: dict[str, list[float]] = {}
     async with app.run_test(headless=True, size=(120, 40)) as pilot:
         await pilot.pause()
         original = app._display
@@ -73,21 +78,34 @@ async def bench(path: Path, repeats: int) -> dict[str, Any]:
             if not frames:
                 raise RuntimeError(f"{label}: the key drew no frame")
             samples.setdefault(label, []).append((frames[-1] - start) * 1000)
+            firsts.setdefault(label, []).append((frames[0] - start) * 1000)
 
+        def place(row: int) -> None:
+            """Scroll the pane so the cursor is on this row of the view (untimed)."""
+            jobs.scroll_to(y=max(0, jobs.cursor - row), animate=False, immediate=True)
+
+        height = jobs.scrollable_content_region.height
         jobs.focus()
         await wait_for_idle(0.05)
         jobs.focus_item(jobs.items[len(jobs.items) // 2].id)
         for _ in range(repeats):
+            place(height // 2)
             await key("down", None, "down")
         for _ in range(repeats):
+            place(height - 1)
+            await key("down", None, "down, scrolling")
+        for _ in range(repeats):
+            place(height // 2)
             await key("shift+down", None, "move (shift+down)")
         for _ in range(repeats):
             await key("down")
+            place(height // 2)
             item = jobs.current_item
             if item.importance == "high":
                 await key("minus", "-")
             await key("plus", "+", "+ (level)")
         for n in range(repeats):
+            place(height // 2)
             await key("a", "a", "add: a → prompt")
             for char in f"benchmark item {n}":
                 await asyncio.sleep(0)
@@ -99,11 +117,12 @@ async def bench(path: Path, repeats: int) -> dict[str, Any]:
                 raise RuntimeError("add: the new item is not focused")
         for _ in range(repeats):
             before = len(jobs.items)
+            place(height // 2)
             await key("d", "d", "delete")
             if len(jobs.items) != before - 1:
                 raise RuntimeError("delete: no item was deleted")
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"samples": samples, "maxrss_kb": rss_kb}
+    return {"samples": samples, "first_frame": firsts, "maxrss_kb": rss_kb}
 
 
 def main() -> None:
