@@ -350,7 +350,12 @@ def canvas_to_text(canvas: Canvas) -> str:
         elif isinstance(value, dict):  # the journey
             chunks.append(f"\n[{key}]\n" + _checked_dumps({"phases": value["phases"]}))
             chunks.extend(_tables(f"{key}.steps", value.get("steps", [])))
-    return "".join(chunks)
+    text = "".join(chunks)
+    # The whole text is read back before anyone writes it: a writer bug must never reach a
+    # user's file. It is most of a save's time on a big canvas, and worth it.
+    if tomllib.loads(text) != data:  # pragma: no cover - a writer bug, never a user's
+        raise RuntimeError("the TOML writer produced text that does not read back the same")
+    return text
 
 
 def _tables(header: str, tables: list[dict[str, Any]]) -> list[str]:
