@@ -269,18 +269,20 @@ def test_file_with_escapes_is_refused_without_echoing_them(tmp_path: Path, escap
 async def test_prompt_refuses_an_escape_character(tmp_path: Path) -> None:
     app = open_app(None, Canvas(title="T"))
     async with app.run_test(size=(80, 24)) as pilot:
+        messages: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, **kw: (messages.append(message), notify(message, **kw))[1]  # type: ignore[method-assign]
         await pilot.press("1", "a")
         await pilot.pause()
-        prompt = app.screen
-        assert isinstance(prompt, PromptScreen)
-        from textual.widgets import Input, Static
+        assert app.main.adding
+        from textual.widgets import Input
 
-        box = prompt.query_one(Input)
+        box = app.screen.query_one("#add-box", Input)
         box.value = "evil\x1b]0;owned\x07"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is prompt  # stays open with the reason
-        error = str(prompt.query_one("#prompt-error", Static).render())
+        assert app.main.adding  # stays open with the reason
+        error = " ".join(messages)
         assert "control character" in error and "\x1b" not in error
         await pilot.press("escape")
         await pilot.pause()

@@ -203,6 +203,7 @@ class FitPanel(Vertical):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.report: FitReport | None = None
+        self._head_lines = -1
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="fit-head")
@@ -218,13 +219,15 @@ class FitPanel(Vertical):
 
     def show(self, canvas: Canvas, report: FitReport) -> None:
         self.report = report
-        self.border_title = "Fit (0)"
+        self.border_title = "0 Fit"
         self.border_subtitle = "f: full report"
         compact = self.compact
         width = max(10, self.content_region.width or 30)
-        self.query_one("#fit-head", Static).update(
-            summary_content(report, width=width, compact=compact)
-        )
+        summary = summary_content(report, width=width, compact=compact)
+        lines = summary.plain.count("\n")
+        # The summary keeps its height from edit to edit; a layout pass then only costs time.
+        self.query_one("#fit-head", Static).update(summary, layout=lines != self._head_lines)
+        self._head_lines = lines
         self.query_one(FitEntries).show_rows(fit_entries(canvas, report, compact=compact))
 
     @property

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 
 from valuecanvas import edits
 from valuecanvas.document import Document
@@ -91,6 +91,7 @@ class MainScreen(Screen[None]):
         self.report: FitReport = compute_fit(document.canvas)
         self.lists: dict[ListName, ItemList] = {}
         self.last_list: ListName = "jobs"
+        self._adding: tuple[ListName, str | None] | None = None  # the add prompt: list, phase
         self._detail_shown: tuple[str, ...] = ()  # what the detail row shows now
 
     @property
@@ -135,11 +136,15 @@ class MainScreen(Screen[None]):
                 yield PersonasView(self._list("personas"), id="personas-view")
             yield FitPanel(id="fit")
         yield Input(id="filter", placeholder="filter: type to narrow · enter keeps · escape clears")
+        with Horizontal(id="add-bar"):
+            yield Label(id="add-label")
+            yield Input(id="add-box", placeholder="type it · enter adds · escape cancels")
         yield Static(id="detail")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
+        self.query_one("#add-bar").display = False
         self.refresh_views(None)
         self.lists["jobs"].focus()
 
@@ -318,6 +323,7 @@ class MainScreen(Screen[None]):
         self.update_titlebar()
 
     def action_add_item(self) -> None:
+        """`a`: the one-line prompt at the bottom (no dialog: the lists stay in view)."""
         current = self.current_list()
         if current is None:
             return
@@ -325,26 +331,41 @@ class MainScreen(Screen[None]):
         phase = None
         if name == "steps" and (step := current.current_item) is not None:
             phase = step.phase
+        self._adding = (name, phase)
+        where = f" ({phase})" if phase else ""
+        self.query_one("#add-label", Label).update(Content(f"New {LISTS[name].singular}{where}: "))
+        box = self.query_one("#add-box", Input)
+        box.value = ""
+        self.query_one("#add-bar").display = True
+        box.focus()
 
-        def check(text: str) -> str | None:
-            if not text.strip():
-                return "Type some text first (escape cancels)."
-            try:
-                edits.add_item(self.document.canvas, name, text, phase=phase)
-            except EditError as exc:
-                return str(exc)
-            return None
+    @on(Input.Submitted, "#add-box")
+    def _add_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._adding is None:
+            return
+        name, phase = self._adding
+        if not event.value.strip():
+            self.notify("Type some text first (escape cancels).", severity="warning", markup=False)
+            return
+        try:
+            new, new_id = edits.add_item(self.document.canvas, name, event.value, phase=phase)
+        except EditError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._close_add()
+        self.apply(new, f"add {new_id}", focus=new_id)
 
-        def done(text: str | None) -> None:
-            if text is None:
-                return
-            new, new_id = edits.add_item(self.document.canvas, name, text, phase=phase)
-            self.apply(new, f"add {new_id}", focus=new_id)
-            self.lists[name].focus()
+    def _close_add(self) -> None:
+        self.query_one("#add-bar").display = False
+        if self._adding is not None:
+            self.lists[self._adding[0]].focus()
+        self._adding = None
 
-        singular = LISTS[name].singular
-        where = f" (phase {phase})" if phase else ""
-        self.app.push_screen(PromptScreen(f"New {singular}{where}:", check=check), done)
+    @property
+    def adding(self) -> bool:
+        """True while the add prompt is open."""
+        return self._adding is not None
 
     def action_edit_item(self) -> None:
         target = self.focused_item()
@@ -468,6 +489,9 @@ class MainScreen(Screen[None]):
         target.focus()
 
     def action_clear_filter(self) -> None:
+        if self._adding is not None:
+            self._close_add()
+            return
         box = self.query_one("#filter", Input)
         if box.display:
             self._close_filter(keep=False)
