@@ -336,7 +336,7 @@ class MainScreen(Screen[None]):
         self.query_one("#add-label", Label).update(Content(f"New {LISTS[name].singular}{where}: "))
         box = self.query_one("#add-box", Input)
         box.value = ""
-        self.query_one("#add-bar").display = True
+        self._bottom_row("#add-bar")
         box.focus()
 
     @on(Input.Submitted, "#add-box")
@@ -356,8 +356,13 @@ class MainScreen(Screen[None]):
         self._close_add()
         self.apply(new, f"add {new_id}", focus=new_id)
 
+    def _bottom_row(self, shown: str) -> None:
+        """Show one of the rows that share the line above the footer (same height: no resize)."""
+        for row in ("#detail", "#add-bar", "#filter"):
+            self.query_one(row).display = row == shown
+
     def _close_add(self) -> None:
-        self.query_one("#add-bar").display = False
+        self._bottom_row("#detail")
         if self._adding is not None:
             self.lists[self._adding[0]].focus()
         self._adding = None
@@ -467,7 +472,7 @@ class MainScreen(Screen[None]):
         if current is None:
             return
         box = self.query_one("#filter", Input)
-        box.display = True
+        self._bottom_row("#filter")
         box.value = current.filter_text
         box.focus()
 
@@ -481,11 +486,10 @@ class MainScreen(Screen[None]):
         self._close_filter(keep=True)
 
     def _close_filter(self, keep: bool) -> None:
-        box = self.query_one("#filter", Input)
         target = self.lists[self.last_list]
         if not keep:
             target.set_filter("")
-        box.display = False
+        self._bottom_row("#detail")
         target.focus()
 
     def action_clear_filter(self) -> None:
