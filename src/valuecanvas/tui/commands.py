@@ -113,7 +113,9 @@ DOCUMENT_COMMANDS = (
 JOURNEY_COMMANDS = (
     # Bound on the journey view (they act on the focused step's phase); the palette
     # reaches them through MainScreen.action_journey.
-    Command("p", "journey('add_phase')", "Add a journey phase after the step's phase", JOURNEY, "+phase"),
+    Command(
+        "p", "journey('add_phase')", "Add a journey phase after the step's phase", JOURNEY, "+phase"
+    ),
     Command("P", "journey('rename_phase')", "Rename the focused step's phase", JOURNEY),
     Command(
         "left_square_bracket",
@@ -136,15 +138,23 @@ JOURNEY_COMMANDS = (
 PERSONA_COMMANDS = (
     # Bound on the personas view / its empathy map; the palette reaches them through
     # MainScreen.action_personas.
-    Command("m,right", "personas('entries')", "Edit the persona's empathy map entries", JOURNEY, "map"),
+    Command(
+        "m,right", "personas('entries')", "Edit the persona's empathy map entries", JOURNEY, "map"
+    ),
 )
 ENTRY_COMMANDS = (
-    Command("a", "personas('entry_add')", "Empathy map: add an entry to this section", JOURNEY, "add"),
+    Command(
+        "a", "personas('entry_add')", "Empathy map: add an entry to this section", JOURNEY, "add"
+    ),
     Command("e,enter", "personas('entry_edit')", "Empathy map: edit the entry", JOURNEY, "edit"),
-    Command("d,delete", "personas('entry_delete')", "Empathy map: remove the entry", JOURNEY, "del"),
+    Command(
+        "d,delete", "personas('entry_delete')", "Empathy map: remove the entry", JOURNEY, "del"
+    ),
     Command("shift+up,K", "personas('entry_up')", "Empathy map: move the entry up", JOURNEY),
     Command("shift+down,J", "personas('entry_down')", "Empathy map: move the entry down", JOURNEY),
-    Command("escape,left", "personas('back')", "Empathy map: back to the personas list", JOURNEY, "back"),
+    Command(
+        "escape,left", "personas('back')", "Empathy map: back to the personas list", JOURNEY, "back"
+    ),
 )
 
 SCREEN_COMMANDS = PANE_COMMANDS + ITEM_COMMANDS + DOCUMENT_COMMANDS[:-3]

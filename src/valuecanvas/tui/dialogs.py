@@ -16,8 +16,23 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from valuecanvas.errors import EditError
+
 Check = Callable[[str], str | None]
 """Returns an error message to show (the prompt stays open), or None to accept."""
+
+
+def edit_check(edit: Callable[[str], object]) -> Check:
+    """A check that tries the edit an answer would make and shows why it is refused."""
+
+    def check(text: str) -> str | None:
+        try:
+            edit(text)
+        except EditError as exc:
+            return str(exc)
+        return None
+
+    return check
 
 
 class PromptScreen(ModalScreen[str | None]):

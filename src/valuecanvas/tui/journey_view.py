@@ -20,7 +20,6 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from valuecanvas import edits
-from valuecanvas.errors import EditError
 from valuecanvas.fit import FitReport
 from valuecanvas.journey import (
     PhaseTouchpoints,
@@ -30,7 +29,7 @@ from valuecanvas.journey import (
 )
 from valuecanvas.model import Canvas, Step
 from valuecanvas.tui.commands import JOURNEY_COMMANDS
-from valuecanvas.tui.dialogs import PromptScreen
+from valuecanvas.tui.dialogs import PromptScreen, edit_check
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.rows import fit_width, format_step
 
@@ -223,12 +222,7 @@ class JourneyView(Vertical):
         after = self.focused_phase() if self.steps_list.current_item is not None else None
         index = phases.index(after) + 1 if after in phases else len(phases)
 
-        def check(text: str) -> str | None:
-            try:
-                edits.add_phase(self.main.document.canvas, text, index)
-            except EditError as exc:
-                return str(exc)
-            return None
+        check = edit_check(lambda text: edits.add_phase(self.main.document.canvas, text, index))
 
         def done(text: str | None) -> None:
             self._after_edit()
@@ -244,12 +238,7 @@ class JourneyView(Vertical):
     def action_rename_phase(self) -> None:
         old = self.focused_phase()
 
-        def check(text: str) -> str | None:
-            try:
-                edits.rename_phase(self.main.document.canvas, old, text)
-            except EditError as exc:
-                return str(exc)
-            return None
+        check = edit_check(lambda text: edits.rename_phase(self.main.document.canvas, old, text))
 
         def done(text: str | None) -> None:
             self._after_edit()
@@ -291,12 +280,7 @@ class JourneyView(Vertical):
         unused = [p for p in canvas.journey.phases if p not in used]
         suggestion = unused[0] if unused else self.focused_phase()
 
-        def check(text: str) -> str | None:
-            try:
-                edits.remove_phase(self.main.document.canvas, text.strip())
-            except EditError as exc:
-                return str(exc)
-            return None
+        check = edit_check(lambda text: edits.remove_phase(self.main.document.canvas, text.strip()))
 
         def done(text: str | None) -> None:
             self._after_edit()

@@ -76,7 +76,9 @@ def format_step(item: Any, *, first: bool = True, phase_width: int = 0) -> list[
         else:
             parts.append((fit_width("┆", phase_width), "item-list--dim"))
         parts.append((" ", ""))
-    parts.append((EMOTION_MARKS[item.emotion], "item-list--low" if item.emotion < 0 else "item-list--mark"))
+    parts.append(
+        (EMOTION_MARKS[item.emotion], "item-list--low" if item.emotion < 0 else "item-list--mark")
+    )
     links = len(item.pains) + len(item.gains)
     parts.append((f" →{links:<2}" if links else "    ", "item-list--dim"))
     parts.append((item.text, ""))
