@@ -439,3 +439,37 @@ def test_real_process_under_a_pty_rescues_an_edit_on_signal(tmp_path: Path, sign
     assert storage.load(rescue).canvas.jobs[0].importance == "medium"
     assert path.read_bytes() == before
     assert not (tmp_path / (path.name + ".lock")).exists()  # the lock went with it
+
+
+async def test_a_lock_taken_over_meanwhile_is_never_overwritten_silently(tmp_path: Path) -> None:
+    from valuecanvas.storage.lock import acquire, lock_path
+
+    path = copy_sample(tmp_path)
+    lock = acquire(path)
+    original = path.read_bytes()
+    app = open_app(path)
+    app.lock = lock
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "minus")
+        # Someone else takes the lock over (as `valuecanvas` does after asking them).
+        holder = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from pathlib import Path; from valuecanvas.storage.lock import take_over;"
+                "take_over(Path(sys.argv[1]))",
+                str(path),
+            ],
+            check=True,
+        )
+        assert holder.returncode == 0 and lock_path(path).exists()
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "no longer yours" in str(app.screen.message)
+        await pilot.press("escape")
+        assert path.read_bytes() == original
+        await pilot.press("ctrl+s", "o")
+        await pilot.pause()
+    assert saved_toml(path)["jobs"][0]["importance"] == "medium"
+    lock.release()  # not ours any more: the other holder's lock stays
+    assert lock_path(path).exists()

@@ -334,7 +334,7 @@ def cmd_open(args: argparse.Namespace) -> int:
             )
         from valuecanvas.tui.app import run
 
-        return run(document, lang=args.lang, read_only=read_only)
+        return run(document, lang=args.lang, read_only=read_only, lock=lock)
     finally:
         if lock is not None:
             lock.release()

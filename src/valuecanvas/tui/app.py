@@ -13,6 +13,7 @@ from textual.screen import Screen
 from valuecanvas.document import Document
 from valuecanvas.errors import CanvasError
 from valuecanvas.model import Canvas
+from valuecanvas.storage.lock import FileLock
 from valuecanvas.tui.commands import ALL_COMMANDS, DOCUMENT_COMMANDS
 from valuecanvas.tui.dialogs import ChoiceScreen
 from valuecanvas.tui.main_screen import MainScreen
@@ -69,9 +70,11 @@ class ValueCanvasApp(App[int]):
         lang: str = "en",
         read_only: bool = False,
         handle_signals: bool = False,
+        lock: FileLock | None = None,
     ) -> None:
         super().__init__()
         self.document = document
+        self.lock = lock  # the sidecar lock taken on open; checked again before every save
         self.lang = lang
         self.read_only = read_only
         self.handle_signals = handle_signals  # only for a real run: tests call the handler
@@ -149,11 +152,13 @@ class ValueCanvasApp(App[int]):
         )
 
 
-def run(document: Document, *, lang: str = "en", read_only: bool = False) -> int:
+def run(
+    document: Document, *, lang: str = "en", read_only: bool = False, lock: FileLock | None = None
+) -> int:
     """Open the TUI on a document; returns the exit code (128 + N after signal N)."""
     import sys
 
-    app = ValueCanvasApp(document, lang=lang, read_only=read_only, handle_signals=True)
+    app = ValueCanvasApp(document, lang=lang, read_only=read_only, handle_signals=True, lock=lock)
     result = app.run()
     message = app.safety.exit_message()
     if message is not None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from valuecanvas import storage
 from valuecanvas.errors import CanvasError
 from valuecanvas.storage.files import backup_path, changed_on_disk, write_backup_once
+from valuecanvas.storage.lock import read_lock
 from valuecanvas.tui.dialogs import ChoiceScreen, PromptScreen
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ class Safety:
         *,
         disk_checked: bool = False,
         comments_checked: bool = False,
+        lock_checked: bool = False,
     ) -> bool:
         """Save the document, asking first when that would lose someone's work.
 
@@ -111,6 +113,11 @@ class Safety:
         doc = self.doc
         path = doc.path
         if path is None:
+            return False
+        lock = self.app.lock
+        ours = lock is not None and lock.path.resolve() == path.resolve()
+        if not lock_checked and lock is not None and ours and not lock.still_ours():
+            self.ask_lock_lost(path, then)
             return False
         if not disk_checked and self.changed():
             self.ask_external_change(path, then)
@@ -177,6 +184,27 @@ class Safety:
                 f"{path.name} {what} since you opened or last saved it. Saving now would "
                 "overwrite that. Nothing has been written yet.",
                 choices,
+            ),
+            answer,
+        )
+
+    def ask_lock_lost(self, path: Path, then: Callable[[], None] | None) -> None:
+        """Someone took the lock over while we had the file open: never overwrite silently."""
+        holder = read_lock(path)
+        who = holder.describe() if holder is not None else "nobody any more"
+
+        def answer(choice: str | None) -> None:
+            if choice == "a":
+                self.save_as(then)
+            elif choice == "o":
+                self.save(then, lock_checked=True)
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Lock taken over",
+                f"The lock on {path.name} is no longer yours: it is held by {who}. They may "
+                "be editing it now. Nothing has been written yet.",
+                [("a", "save under another name"), ("o", "overwrite it anyway")],
             ),
             answer,
         )
