@@ -107,8 +107,12 @@ def open_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     def run(*args: str | Path, answers: str | None = "", raise_in_tui: bool = False) -> Run:
         opened = Opened()
 
-        def fake_run(document: Document, *, lang: str = "en", read_only: bool = False) -> int:
+        def fake_run(
+            document: Document, *, lang: str = "en", read_only: bool = False, lock: object = None
+        ) -> int:
             opened.document, opened.read_only = document, read_only
+            # The TUI gets the lock it must check before each save, exactly when editing.
+            assert (lock is not None) == (not read_only and document.path is not None)
             opened.calls += 1
             if document.path is not None:
                 info = read_lock(document.path)
