@@ -326,3 +326,19 @@ def test_user_mistakes_never_show_a_traceback(tmp_path: Path) -> None:
         assert done.returncode in (1, 2), args
         assert "Traceback" not in done.stderr + done.stdout, args
         assert done.stderr.strip(), args
+
+
+def test_fit_in_dutch_uses_the_dutch_words(
+    samples: list[Path], run_cli: Callable[..., Any]
+) -> None:
+    dutch = next(p for p in samples if p.name == "fietsabonnement.toml")
+    out = run_cli("fit", dutch, "--lang", "nl").out
+    for word in (
+        "Oordeel: fit",
+        "Dekking",
+        "Klanttaken",
+        "Pijnpunten",
+        "Dieptepunten in de klantreis",
+    ):
+        assert word in out
+    assert "Verdict" not in out and "Coverage" not in out

@@ -110,17 +110,45 @@ def _pct(value: int | None) -> str:
     return "—" if value is None else f"{value}%"
 
 
+FIT_WORDS_EN = {
+    "verdict": "Verdict",
+    "fit": "fit — every must-address job, pain and gain is addressed",
+    "partial": "partial — some must-address items are not addressed yet",
+    "none": "none — nothing in the customer profile is addressed yet",
+    "score": "Score",
+    "coverage": "Coverage",
+    "gaps": "Gaps (not addressed; ! = must address)",
+    "no gaps": "Gaps: none",
+    "unanchored": "Unanchored (link nothing: effort no customer asked for)",
+    "no unanchored": "Unanchored: none",
+    "low points": "Journey low points (emotion ≤ -1, no relieved pain)",
+    "no low points": "Journey low points: none",
+    "emotion": "emotion",
+}
+FIT_WORDS_NL = {
+    "verdict": "Oordeel",
+    "fit": "fit — elke belangrijke taak, elk pijnpunt en voordeel wordt aangepakt",
+    "partial": "gedeeltelijk — nog niet alle belangrijke onderdelen worden aangepakt",
+    "none": "geen — nog niets in het klantprofiel wordt aangepakt",
+    "score": "Score",
+    "coverage": "Dekking",
+    "gaps": "Gaten (niet aangepakt; ! = moet aangepakt worden)",
+    "no gaps": "Gaten: geen",
+    "unanchored": "Los van het klantprofiel (koppelt niets: moeite waar geen klant om vroeg)",
+    "no unanchored": "Los van het klantprofiel: geen",
+    "low points": "Dieptepunten in de klantreis (emotie ≤ -1, geen verzacht pijnpunt)",
+    "no low points": "Dieptepunten in de klantreis: geen",
+    "emotion": "emotie",
+}
+
+
 def fit_text(canvas: Canvas, lang: str = "en") -> list[str]:
     """The fit report for a person: verdict, score, coverage, gaps and loose ends."""
     from valuecanvas.fit import PROFILE, compute_fit
 
     report = compute_fit(canvas)
     labels = {i.id: (name, i) for name in LISTS for i in items_of(canvas, name)}
-    verdicts = {
-        "fit": "fit — every must-address job, pain and gain is addressed",
-        "partial": "partial — some must-address items are not addressed yet",
-        "none": "none — nothing in the customer profile is addressed yet",
-    }
+    words = FIT_WORDS_NL if lang == "nl" else FIT_WORDS_EN
 
     def title(name: ListName) -> str:
         return LISTS[name].title_nl if lang == "nl" else LISTS[name].title
@@ -136,10 +164,10 @@ def fit_text(canvas: Canvas, lang: str = "en") -> list[str]:
     lines = [
         _one_line(canvas.title) + (f" — {_one_line(canvas.segment)}" if canvas.segment else ""),
         "",
-        f"Verdict: {verdicts[report.verdict]}",
-        f"Score:   {_pct(report.score)}",
+        f"{words['verdict']}: {words[report.verdict]}",
+        f"{words['score']}:   {_pct(report.score)}",
         "",
-        "Coverage",
+        words["coverage"],
     ]
     for name in PROFILE:
         value = report.coverage[name]
@@ -147,29 +175,29 @@ def fit_text(canvas: Canvas, lang: str = "en") -> list[str]:
     lines.append("")
     gaps = [(name, report.gaps[name]) for name in PROFILE if report.gaps[name]]
     if gaps:
-        lines.append("Gaps (not addressed; ! = must address)")
+        lines.append(words["gaps"])
         for name, ids in gaps:
             lines.append(f" {title(name)}")
             lines.extend(describe(i) for i in ids)
     else:
-        lines.append("Gaps: none")
+        lines.append(words["no gaps"])
     lines.append("")
     if report.unanchored:
-        lines.append("Unanchored (link nothing: effort no customer asked for)")
+        lines.append(words["unanchored"])
         lines.extend(describe(i) for i in report.unanchored)
     else:
-        lines.append("Unanchored: none")
+        lines.append(words["no unanchored"])
     lines.append("")
     if report.journey_low_points:
-        lines.append("Journey low points (emotion ≤ -1, no relieved pain)")
+        lines.append(words["low points"])
         for sid in report.journey_low_points:
             _, step = labels[sid]
             lines.append(
                 f"    {sid:<6} {_one_line(step.label)} "
-                f"[{_one_line(step.phase)}, emotion {step.emotion:+d}]"
+                f"[{_one_line(step.phase)}, {words['emotion']} {step.emotion:+d}]"
             )
     else:
-        lines.append("Journey low points: none")
+        lines.append(words["no low points"])
     return lines
 
 
