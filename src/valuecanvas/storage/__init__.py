@@ -92,13 +92,20 @@ def recovery_target(path: Path | None) -> Path:
         n += 1
 
 
-def save_recovery(canvas: Canvas, path: Path | None) -> Path:
+def save_recovery(canvas: Canvas, path: Path | None, *, own: Path | None = None) -> Path:
     """Write unsaved work atomically beside the canvas (see `recovery_target`); returns where.
 
     The recovery file gets the canvas file's permission bits, so a private canvas does
-    not leave a world-readable copy. The canvas file itself is not touched.
+    not leave a world-readable copy. The canvas file itself is not touched. A recovery
+    file that is not this session's `own` (an earlier session's rescued work the user
+    chose to keep) is never overwritten: the work goes to `FILE.recover-2.toml` and on.
     """
-    target = recovery_target(path)
+    target = own if own is not None else recovery_target(path)
+    if path is not None and own is None and os.path.lexists(target):
+        n = 2
+        while os.path.lexists(candidate := target.with_name(f"{path.name}.recover-{n}.toml")):
+            n += 1
+        target = candidate
     mode: int | None = None
     if path is not None:
         with contextlib.suppress(OSError):

@@ -160,6 +160,8 @@ def run(
 
     app = ValueCanvasApp(document, lang=lang, read_only=read_only, handle_signals=True, lock=lock)
     result = app.run()
+    if app.return_code == 1 and app.safety.recovered_to is None:
+        app.safety.write_recovery()  # a bug ended the app: unsaved work is still rescued
     message = app.safety.exit_message()
     if message is not None:
         sys.stderr.write(message + "\n")

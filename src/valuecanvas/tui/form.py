@@ -93,6 +93,7 @@ class FormScreen(ModalScreen[str | None]):
         self.fields = list(fields)
         self.values = values
         self.apply_values = apply
+        self._shown: dict[str, str] = {}  # each text field as first shown
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
@@ -115,13 +116,13 @@ class FormScreen(ModalScreen[str | None]):
     def _widget(self, field: FieldSpec) -> Widget:
         value = self.values.get(field.name)
         wid = f"field-{field.name}"
+        shown = "\n".join(value or ()) if field.kind == "lines" else str(value or "")
+        self._shown[field.name] = shown
         if field.kind == "line":
-            return Input(value=str(value or ""), id=wid, compact=True, select_on_focus=False)
-        if field.kind == "text":
-            return TextArea(str(value or ""), id=wid, compact=True, soft_wrap=True)
-        if field.kind == "lines":
-            return TextArea("\n".join(value or ()), id=wid, compact=True, soft_wrap=True)
-        options = [(str(c), c) for c in field.choices]
+            return Input(value=shown, id=wid, compact=True, select_on_focus=False)
+        if field.kind in ("text", "lines"):
+            return TextArea(shown, id=wid, compact=True, soft_wrap=True)
+        options = [(Content(str(c)), c) for c in field.choices]
         return Select(
             options,
             value=value if value in field.choices else Select.NULL,
@@ -132,11 +133,18 @@ class FormScreen(ModalScreen[str | None]):
         )
 
     def collect(self) -> dict[str, Any]:
-        """The values as the edit wants them: text stripped of blank edges, lists per line."""
+        """The values as the edit wants them: text stripped of blank edges, lists per line.
+
+        A field the user did not touch keeps its value exactly (a multi-line entry or
+        notes with blank edges must not change just because the form was applied).
+        """
         out: dict[str, Any] = {}
         for field in self.fields:
             widget = self.query_one(f"#field-{field.name}")
-            if isinstance(widget, Input):
+            text = widget.value if isinstance(widget, Input) else getattr(widget, "text", None)
+            if text is not None and text == self._shown.get(field.name):
+                out[field.name] = self.values.get(field.name)
+            elif isinstance(widget, Input):
                 out[field.name] = widget.value.strip()
             elif isinstance(widget, TextArea):
                 text = widget.text

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from rich.segment import Segment
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -190,8 +191,8 @@ class ItemList(ScrollView, can_focus=True):
             keep = max(1, room - len(key) - len(count) - 4)
             short = name if len(name) <= keep else name[: keep - 1] + "…"
             title = f"{key} {short} ({count})"
-        self.border_title = title
-        self.border_subtitle = f"/{self.filter_text}" if self.filter_text else ""
+        self.border_title = Content(title)
+        self.border_subtitle = Content(f"/{self.filter_text}") if self.filter_text else ""
 
     # ------------------------------------------------------------ cursor
 

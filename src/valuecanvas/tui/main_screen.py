@@ -259,10 +259,17 @@ class MainScreen(Screen[None]):
         detail.update(Content.assemble((shown[0], "$text-muted"), shown[1]), layout=False)
 
     def current_list(self) -> ItemList | None:
+        """The list item keys act on: the focused one (or the one the add / filter bar serves).
+
+        None while another widget has focus (the fit panel, the empathy map), so `d` there
+        never deletes an item of a pane the user is not looking at.
+        """
         focused = self.focused
         if isinstance(focused, ItemList):
             return focused
-        return self.lists.get(self.last_list)
+        if focused is not None and focused.id in ("add-box", "filter"):
+            return self.lists.get(self.last_list)
+        return None
 
     @on(ItemList.CursorMoved)
     def _cursor_moved(self, event: ItemList.CursorMoved) -> None:
@@ -355,6 +362,7 @@ class MainScreen(Screen[None]):
             return
         self._close_add()
         self.apply(new, f"add {new_id}", focus=new_id)
+        self.lists[name].focus_item(new_id)  # clears a filter that would hide it
 
     def _bottom_row(self, shown: str) -> None:
         """Show one of the rows that share the line above the footer (same height: no resize)."""

@@ -298,7 +298,7 @@ class Safety:
         if self.app.read_only or not doc.dirty:
             return None
         try:
-            target = storage.save_recovery(doc.canvas, doc.path)
+            target = storage.save_recovery(doc.canvas, doc.path, own=doc.recovery)
         except CanvasError as exc:
             self.recovery_error = "; ".join(exc.lines())
             return None
