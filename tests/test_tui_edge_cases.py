@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tui_helpers import copy_sample, open_app
 from valuecanvas import storage
 from valuecanvas.model import Canvas, Job, Journey, Persona, Step
@@ -101,3 +103,30 @@ def test_a_kept_recovery_file_is_never_overwritten(tmp_path: Path) -> None:
     # The session's own recovery file is updated in place.
     assert storage.save_recovery(Canvas(title="Again"), path, own=second) == second
     assert storage.load(second).canvas.title == "Again"
+
+
+async def test_save_as_locks_the_new_file_and_refuses_one_held_by_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from valuecanvas.storage.lock import LockedError, acquire, lock_path
+
+    monkeypatch.chdir(tmp_path)
+    app = open_app(None, Canvas(title="Untitled canvas"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "a", *"A job", "enter", "ctrl+s", *"mine.toml", "enter")
+        await pilot.pause()
+        assert (tmp_path / "mine.toml").exists()
+        assert app.lock is not None and app.lock.still_ours()
+        with pytest.raises(LockedError):
+            acquire(tmp_path / "mine.toml")  # a second editor is told who has it
+        # Someone else holds the lock of the next name: nothing is written there.
+        other = tmp_path / "theirs.toml"
+        held = acquire(other)
+        app.document.path = None
+        await pilot.press("ctrl+s", *"theirs.toml", "enter")
+        await pilot.pause()
+        assert not other.exists()
+        assert app.lock.path.name == "mine.toml"
+        held.release()
+    app.lock.release()
+    assert not lock_path(tmp_path / "mine.toml").exists()

@@ -162,6 +162,8 @@ def run(
     result = app.run()
     if app.return_code == 1 and app.safety.recovered_to is None:
         app.safety.write_recovery()  # a bug ended the app: unsaved work is still rescued
+    if app.lock is not None and app.lock is not lock:
+        app.lock.release()  # a lock taken by "save as"; the command line releases its own
     message = app.safety.exit_message()
     if message is not None:
         sys.stderr.write(message + "\n")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
@@ -26,7 +25,6 @@ from valuecanvas.errors import CanvasError, EditError
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
 from valuecanvas.tui.commands import SCREEN_COMMANDS
-from valuecanvas.tui.dialogs import PromptScreen
 from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
@@ -566,25 +564,7 @@ class MainScreen(Screen[None]):
             )
             return
         if self.document.path is None:
-
-            def check(text: str) -> str | None:
-                path = Path(text.strip()).expanduser()
-                if not text.strip():
-                    return "Type a file name, e.g. my-canvas.toml"
-                if path.exists():
-                    return f"{path} already exists; choose another name"
-                if not path.parent.is_dir():
-                    return f"the folder {path.parent} does not exist"
-                return None
-
-            def chosen(text: str | None) -> None:
-                if text:
-                    self.document.path = Path(text.strip()).expanduser()
-                    self.action_save(then)
-
-            self.app.push_screen(
-                PromptScreen("Save as (file name):", placeholder="canvas.toml", check=check), chosen
-            )
+            self.vc_app.safety.save_as(then, title="Save as (file name):")
             return
         self.vc_app.save_document(then)
 

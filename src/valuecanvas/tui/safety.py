@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from valuecanvas import storage
 from valuecanvas.errors import CanvasError
 from valuecanvas.storage.files import backup_path, changed_on_disk, write_backup_once
-from valuecanvas.storage.lock import read_lock
+from valuecanvas.storage.lock import LockedError, acquire, read_lock
 from valuecanvas.tui.dialogs import ChoiceScreen, PromptScreen
 
 if TYPE_CHECKING:
@@ -254,22 +254,45 @@ class Safety:
         self.app.after_save(f"Reloaded {doc.path.name} from disk — u undoes it")
         return True
 
-    def save_as(self, then: Callable[[], None] | None) -> None:
+    def save_as(
+        self, then: Callable[[], None] | None, title: str = "Save under another name:"
+    ) -> None:
+        """Ask for a new file name, lock that file, then save there."""
+
         def chosen(text: str | None) -> None:
             if not text:
                 return
+            path = Path(text.strip()).expanduser()
+            problem = self.lock_new_path(path)
+            if problem is not None:
+                self.app.notify(problem, title="Not saved", severity="error", markup=False)
+                return
             doc = self.doc
-            doc.path = Path(text.strip()).expanduser()
+            doc.path = path
             doc.fingerprint = None
             doc.has_comments = False
             self.save(then)
 
         self.app.push_screen(
-            PromptScreen(
-                "Save under another name:", placeholder="canvas-copy.toml", check=check_new_name
-            ),
-            chosen,
+            PromptScreen(title, placeholder="canvas.toml", check=check_new_name), chosen
         )
+
+    def lock_new_path(self, path: Path) -> str | None:
+        """Hold the lock of a file we are about to create (and let go of the old one).
+
+        Returns why it cannot be locked, or None. Someone else could otherwise open the
+        new file for editing while we still write to it.
+        """
+        try:
+            new = acquire(path)
+        except LockedError as exc:
+            return str(exc)
+        except CanvasError as exc:
+            return "; ".join(exc.lines())
+        old, self.app.lock = self.app.lock, new
+        if old is not None:
+            old.release()
+        return None
 
     # ------------------------------------------------------------ quitting
 
