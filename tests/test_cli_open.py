@@ -6,12 +6,10 @@ from __future__ import annotations
 import io
 import os
 import pty
-import select
 import signal
 import socket
 import subprocess
 import sys
-import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,47 +17,12 @@ from typing import Any
 
 import pytest
 
+from process_helpers import Holder, read_until
 from tui_helpers import copy_sample
 from valuecanvas import cli, storage
 from valuecanvas.document import Document
 from valuecanvas.storage.files import recovery_path
 from valuecanvas.storage.lock import lock_path, read_lock
-
-HOLDER = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from valuecanvas.storage.lock import acquire
-    lock = acquire(Path(sys.argv[1]))
-    print("locked", flush=True)
-    sys.stdin.readline()
-    lock.release()
-    """
-)
-
-
-class Holder:
-    """A colleague's editor: another live process holding the lock."""
-
-    def __init__(self, canvas: Path) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", HOLDER, str(canvas)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        assert self.proc.stdout.readline() == "locked\n"
-
-    @property
-    def pid(self) -> int:
-        return self.proc.pid
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.communicate()
 
 
 @pytest.fixture
@@ -279,17 +242,17 @@ def test_real_second_process_is_asked_on_its_terminal(tmp_path: Path, holder: An
         )
         os.close(slave)
         try:
-            seen = _read_until(master, b"[q]uit", 20)
+            seen = read_until(master, b"[q]uit", 20)
             assert b"open read-only? [r]ead-only / [q]uit" in seen, seen
             assert f"pid {other.pid}".encode() in seen
             os.write(master, answer)
             if answer.startswith(b"r"):
-                seen = _read_until(master, b"READ-ONLY", 20)
+                seen = read_until(master, b"READ-ONLY", 20)
                 assert b"READ-ONLY" in seen
                 os.write(master, b"\x11")  # ctrl+q
             deadline = time.monotonic() + 15
             while proc.poll() is None and time.monotonic() < deadline:
-                _read_until(master, b"\x00", 0.2)
+                read_until(master, b"\x00", 0.2)
             assert proc.returncode == code
         finally:
             if proc.poll() is None:
@@ -297,24 +260,6 @@ def test_real_second_process_is_asked_on_its_terminal(tmp_path: Path, holder: An
                 proc.wait()
             os.close(master)
     assert read_lock(path).pid == other.pid  # type: ignore[union-attr]
-
-
-def _read_until(fd: int, needle: bytes, timeout: float) -> bytes:
-    seen = b""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-            if needle in seen:
-                break
-    return seen
 
 
 # ---------------------------------------------------------------- recovery offer
@@ -496,7 +441,7 @@ def test_real_process_with_a_bad_file_prints_and_exits_1(tmp_path: Path) -> None
     )
     os.close(slave)
     try:
-        seen = _read_until(master, b"try again", 20)
+        seen = read_until(master, b"try again", 20)
         assert proc.wait(timeout=20) == 1
     finally:
         if proc.poll() is None:

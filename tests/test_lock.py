@@ -5,16 +5,15 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from process_helpers import Holder
 from valuecanvas.errors import CanvasError
 from valuecanvas.storage.files import write_atomic
 from valuecanvas.storage.lock import (
@@ -30,55 +29,6 @@ from valuecanvas.storage.lock import (
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
-HOLDER = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from valuecanvas.storage.lock import acquire
-
-    lock = acquire(Path(sys.argv[1]))
-    print("locked", flush=True)
-    sys.stdin.readline()
-    lock.release()
-    print("released", flush=True)
-    """
-)
-
-
-class Holder:
-    """Another process holding the lock, as a colleague's editor would."""
-
-    def __init__(self, canvas: Path) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", HOLDER, str(canvas)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()
-        if line != "locked\n":
-            self.proc.kill()
-            _, err = self.proc.communicate()
-            raise AssertionError(f"holder did not lock: {line!r} {err}")
-
-    def release(self) -> None:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write("\n")
-        self.proc.stdin.flush()
-        assert self.proc.stdout.readline() == "released\n"
-        assert self.proc.wait(timeout=10) == 0
-
-    def kill(self) -> None:
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(timeout=10)
-
-    def cleanup(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.communicate()
-
 
 @pytest.fixture
 def canvas(tmp_path: Path) -> Path:
@@ -93,7 +43,7 @@ def holder(canvas: Path) -> Iterator[Holder]:
     try:
         yield h
     finally:
-        h.cleanup()
+        h.close()
 
 
 def _other_holder_json(**changes: object) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import pty
-import select
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from process_helpers import read_until
 from tui_helpers import copy_sample, open_app, saved_toml
 from valuecanvas import storage
 from valuecanvas.document import Document
@@ -378,26 +378,8 @@ async def test_a_kept_recovery_file_is_left_alone(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- a real process
 
 
-def _read_until(fd: int, needle: bytes, timeout: float) -> bytes:
-    seen = b""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-            if needle in seen:
-                return seen
-    return seen
-
-
 def _drain(fd: int, seconds: float) -> bytes:
-    return _read_until(fd, b"\x00never\x00", seconds)
+    return read_until(fd, b"\x00never\x00", seconds)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
@@ -417,7 +399,7 @@ def test_real_process_under_a_pty_rescues_an_edit_on_signal(tmp_path: Path, sign
     )
     os.close(slave)
     try:
-        screen = _read_until(master, b"Weekly car wash", 20)
+        screen = read_until(master, b"Weekly car wash", 20)
         assert b"Weekly car wash" in screen, screen[-500:]
         assert (tmp_path / (path.name + ".lock")).exists()
         _drain(master, 0.5)
