@@ -21,9 +21,11 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 
 from valuecanvas import edits
 from valuecanvas.document import Document
+from valuecanvas.drafting import add_items
 from valuecanvas.errors import CanvasError, EditError
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
+from valuecanvas.tui.add_prompt import AddPrompt
 from valuecanvas.tui.commands import SCREEN_COMMANDS
 from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
@@ -136,7 +138,9 @@ class MainScreen(Screen[None]):
         yield Input(id="filter", placeholder="filter: type to narrow · enter keeps · escape clears")
         with Horizontal(id="add-bar"):
             yield Label(id="add-label")
-            yield Input(id="add-box", placeholder="type it · enter adds · escape cancels")
+            yield AddPrompt(
+                id="add-box", placeholder="type it · enter adds, stays open · empty enter closes"
+            )
         yield Static(id="detail")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -346,21 +350,34 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#add-box")
     def _add_submitted(self, event: Input.Submitted) -> None:
+        """`enter`: add the item and keep the prompt open; on an empty prompt, close it."""
         event.stop()
         if self._adding is None:
             return
-        name, phase = self._adding
         if not event.value.strip():
-            self.notify("Type some text first (escape cancels).", severity="warning", markup=False)
+            self._close_add()
             return
+        self._add_texts([event.value])
+
+    @on(AddPrompt.Pasted)
+    def _add_pasted(self, event: AddPrompt.Pasted) -> None:
+        """A pasted list: one item per line, one undoable change."""
+        event.stop()
+        if self._adding is not None:
+            self._add_texts(event.texts)
+
+    def _add_texts(self, texts: list[str]) -> None:
+        assert self._adding is not None
+        name, phase = self._adding
         try:
-            new, new_id = edits.add_item(self.document.canvas, name, event.value, phase=phase)
+            new, ids = add_items(self.document.canvas, name, texts, phase=phase)
         except EditError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self._close_add()
-        self.apply(new, f"add {new_id}", focus=new_id)
-        self.lists[name].focus_item(new_id)  # clears a filter that would hide it
+        label = f"add {ids[0]}" if len(ids) == 1 else f"add {len(ids)} items, last {ids[-1]}"
+        if self.apply(new, label, focus=ids[-1]):
+            self.query_one("#add-box", Input).value = ""
+            self.lists[name].focus_item(ids[-1])  # clears a filter that would hide it
 
     def _bottom_row(self, shown: str) -> None:
         """Show one of the rows that share the line above the footer (same height: no resize)."""
