@@ -188,3 +188,28 @@ async def test_pilot_burst_tab_then_add(tmp_path: Path) -> None:
         after = app.document.canvas
         assert getattr(after, target)[-1].text == "after tab"
         assert len(after.jobs) == len(before.jobs)
+
+
+async def test_pilot_paste_of_a_list_is_one_undoable_change(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    app = open_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = app.document.canvas
+        await pilot.press("3", "a")
+        app.post_message(events.Paste("- Cheaper\n\n* Faster  \n2. Greener\n"))
+        await burst(app, pilot, [])
+        gains = app.document.canvas.gains
+        assert [g.text for g in gains[len(before.gains) :]] == ["Cheaper", "Faster", "Greener"]
+        assert app.main is not None and app.main.adding  # still open for more
+        assert app.main.lists["gains"].current_id == gains[-1].id
+        await pilot.press("escape", "u")
+        assert app.document.canvas == before  # one undo takes the whole paste back
+        await pilot.press("ctrl+r", "ctrl+s")
+    assert [g["text"] for g in saved_toml(path)["gains"]][-3:] == ["Cheaper", "Faster", "Greener"]
+
+
+def test_pasted_lines_drop_bullets_and_blank_lines() -> None:
+    from valuecanvas.drafting import pasted_lines
+
+    text = "  - one\r\n*two\n\n• three\n10) four\n3. five\n-minus stays\n   \n"
+    assert pasted_lines(text) == ["one", "*two", "three", "four", "five", "-minus stays"]

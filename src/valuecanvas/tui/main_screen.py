@@ -21,7 +21,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 
 from valuecanvas import edits
 from valuecanvas.document import Document
-from valuecanvas.drafting import add_items
+from valuecanvas.drafting import add_items, cycle_kind_back
 from valuecanvas.errors import CanvasError, EditError
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
@@ -465,10 +465,12 @@ class MainScreen(Screen[None]):
                 lambda c: edits.shift_level(c, item_id, delta), f"level {item_id}", focus=item_id
             )
 
-    def action_cycle_kind(self) -> None:
+    def action_cycle_kind(self, delta: int = 1) -> None:
+        """`t` / `T`: the next / previous kind."""
         if (target := self.focused_item()) is not None:
             _, item_id = target
-            self.run_edit(lambda c: edits.cycle_kind(c, item_id), f"kind {item_id}", focus=item_id)
+            cycle = edits.cycle_kind if delta > 0 else cycle_kind_back
+            self.run_edit(lambda c: cycle(c, item_id), f"kind {item_id}", focus=item_id)
 
     def action_link(self) -> None:
         target = self.focused_item()
