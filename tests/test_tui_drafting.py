@@ -105,3 +105,38 @@ def test_step_to_phase_refuses_past_the_last_phase() -> None:
         last = drafting.step_to_phase(last, new_id, 1)
     with pytest.raises(EditError, match="last phase"):
         drafting.step_to_phase(last, new_id, 1)
+
+
+async def test_form_enter_on_a_closed_select_applies_space_opens_it(tmp_path: Path) -> None:
+    from valuecanvas.tui.form import FormScreen
+
+    path = copy_sample(tmp_path)
+    app = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "e", "tab", "space", "down", "enter")  # kind: the next one
+        assert isinstance(app.screen, FormScreen)  # choosing closed the list, not the form
+        await pilot.press("enter")
+        assert not isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+s")
+    assert saved_toml(path)["jobs"][0]["kind"] == "social"
+
+
+async def test_form_first_field_selects_its_text_so_typing_replaces_it(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path)
+    app = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "e", *"Brand new text", "enter", "ctrl+s")
+    assert saved_toml(path)["pains"][0]["text"] == "Brand new text"
+
+
+async def test_form_hint_stays_in_view_and_says_how_multi_line_fields_apply(
+    tmp_path: Path,
+) -> None:
+    app = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("8", "e", *["tab"] * 7)  # the persona's notes, far down
+        hint = app.screen.query_one("#form-hint")
+        assert "tab, then enter applies" in str(hint.render())
+        assert hint.region.bottom <= 24 and hint.region.height >= 1
+        assert app.screen.focused is not None
+        assert app.screen.focused.region.height > 0  # scrolled into view
