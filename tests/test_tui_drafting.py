@@ -140,3 +140,31 @@ async def test_form_hint_stays_in_view_and_says_how_multi_line_fields_apply(
         assert hint.region.bottom <= 24 and hint.region.height >= 1
         assert app.screen.focused is not None
         assert app.screen.focused.region.height > 0  # scrolled into view
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_header_keeps_file_name_and_unsaved_mark_the_title_gives_way(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    path = tmp_path / "a-rather-long-file-name.toml"
+    app = open_app(path, Canvas(title="A very long canvas title " * 6))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("1", "a", *"x", "enter", "enter")  # unsaved now
+        bar = app.screen.query_one("#titlebar")
+        shown = bar.render_line(0).text if hasattr(bar, "render_line") else ""
+        assert shown.rstrip().endswith(f"{path.name} ●") and "…" in shown
+
+
+async def test_empty_panes_explain_the_method(tmp_path: Path) -> None:
+    app = open_app(tmp_path / "new.toml", Canvas(title="New"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        jobs = app.main.lists["jobs"]  # type: ignore[union-attr]
+        text = " ".join(
+            jobs.render_line(y).text for y in range(jobs.scrollable_content_region.height)
+        ).casefold()
+        for word in ("functional", "social", "emotional", "supporting"):
+            assert word in text
+        assert "segment" in text and "fit" in text
+        pains = app.main.lists["pains"]  # type: ignore[union-attr]
+        assert pains.render_line(0).text.startswith("Pains:")  # type: ignore[union-attr]

@@ -31,6 +31,7 @@ from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_view import JourneyView
+from valuecanvas.tui.method_hints import empty_hint
 from valuecanvas.tui.personas_view import PersonasView
 from valuecanvas.tui.rows import format_item
 
@@ -114,6 +115,7 @@ class MainScreen(Screen[None]):
             classes="pane",
         )
         widget.cursor_hook = self._cursor_hook
+        widget.empty_hint = empty_hint(name, self.lang) or widget.empty_hint
         self.lists[name] = widget
         return widget
 
@@ -155,6 +157,7 @@ class MainScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._show_fit)
+        self.update_titlebar()
 
     # ------------------------------------------------------------ state → screen
 
@@ -207,11 +210,17 @@ class MainScreen(Screen[None]):
         for key, label in VIEW_NAMES.items():
             tabs.append((f" {label} ", "reverse bold") if key == view else f" {label} ")
         mode = "  READ-ONLY" if self.vc_app.read_only else ""
+        # The file name and the unsaved mark always stay; the title gives way (cut with …).
+        used = sum(len(t if isinstance(t, str) else t[0]) for t in tabs) + 1
+        room = (self.size.width or 80) - 2 - used - len(f" — {name}") - len(dirty) - len(mode)
+        title = one_line(doc.canvas.title)
+        if len(title) > max(room, 1):
+            title = title[: max(room - 1, 0)] + "…"
         self.query_one("#titlebar", Static).update(
             Content.assemble(
                 *tabs,
                 " ",
-                (one_line(doc.canvas.title), "bold"),
+                (title, "bold"),
                 f" — {name}",
                 (dirty, "bold $warning"),
                 (mode, "bold $error"),
