@@ -193,13 +193,13 @@ class JourneyView(Vertical):
         for step in self.canvas.journey.steps:
             counts[step.phase] = counts.get(step.phase, 0) + 1
         current = self.steps_list.current_item
-        parts: list[Content | str] = [Content.styled("phases ", "$text-muted")]
+        parts: list[tuple[str, str]] = [("phases ", "$text-muted")]
         for n, (phase, count) in enumerate(counts.items()):
             if n:
-                parts.append(Content.styled(" › ", "$text-muted"))
+                parts.append((" › ", "$text-muted"))
             style = "bold reverse" if current is not None and current.phase == phase else ""
-            parts.append(Content.styled(one_line(phase), style))
-            parts.append(Content.styled(f" {count}" if count else " (empty)", "$text-muted"))
+            parts.append((one_line(phase), style))
+            parts.append((f" {count}" if count else " (empty)", "$text-muted"))
         strip = self.query_one("#phase-strip", Static)
         strip.update(Content.assemble(*parts), layout=False)
 
