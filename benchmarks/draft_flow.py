@@ -23,6 +23,8 @@ import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+import contextlib
+
 from process_helpers import PtyApp
 
 LISTS = {
@@ -93,10 +95,8 @@ def main() -> None:
             time.sleep(0.5)
             start = time.monotonic()
             app.type(keys, args.gap)
-            try:
+            with contextlib.suppress(AssertionError):
                 app.wait_for(b"Saved", timeout=60)
-            except AssertionError:
-                pass
             wall = time.monotonic() - start
             app.type([b"\x11"], 0)
             time.sleep(1)
