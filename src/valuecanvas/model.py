@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 from valuecanvas.errors import printable
 
@@ -170,6 +170,25 @@ class Journey(_Frozen):
     steps: tuple[Step, ...] = ()
 
 
+ConflictValue: TypeAlias = StrictBool | StrictInt | str | tuple[str, ...]
+
+
+class Conflict(_Frozen):
+    """One field both sides of a git merge changed differently (`[[conflicts]]`).
+
+    Written only by `valuecanvas merge-driver`; `list` is "canvas" or a list name,
+    `id` is absent for canvas fields, `field` may also be `order` (the rank of a list
+    or of the phases) or `deleted` (one side deleted the item, the other changed it).
+    A value absent on one side (an optional field left out) is None and not written.
+    """
+
+    list: str
+    id: str | None = None
+    field: str
+    ours: ConflictValue | None = None
+    theirs: ConflictValue | None = None
+
+
 class Canvas(_Frozen):
     format: str = FORMAT
     title: Text
@@ -184,6 +203,7 @@ class Canvas(_Frozen):
     gain_creators: tuple[GainCreator, ...] = ()
     journey: Journey = Journey()
     personas: tuple[Persona, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
 
     # Lists that live at the top level of the file, in file order.
     TOP_LISTS: ClassVar[tuple[str, ...]] = (

@@ -151,7 +151,9 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
         else:
             table = "journey"
     elif (
-        len(parts) > 1 and isinstance(parts[0], str) and parts[0] in (*Canvas.TOP_LISTS, "personas")
+        len(parts) > 1
+        and isinstance(parts[0], str)
+        and parts[0] in (*Canvas.TOP_LISTS, "personas", "conflicts")
     ):
         table = str(parts.pop(0))
     if parts and isinstance(parts[0], int):
@@ -330,6 +332,8 @@ def canvas_to_data(canvas: Canvas) -> dict[str, Any]:
         data["journey"] = table
     if canvas.personas:
         data["personas"] = [_item_table(p) for p in canvas.personas]
+    if canvas.conflicts:  # written by the merge driver only; None and "" are left out
+        data["conflicts"] = [_item_table(c) for c in canvas.conflicts]
     return data
 
 
