@@ -84,13 +84,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     status = 0
     for name in args.files:
         try:
-            load(Path(name))
+            loaded = load(Path(name))
         except CanvasError as exc:
             for line in exc.lines():
                 _err(line)
             status = 1
         else:
-            _out(f"{name}: ok")
+            if loaded.canvas.conflicts:  # merge conflicts (collaboration.md): not ok yet
+                from valuecanvas.storage import conflict_problems
+
+                for line in CanvasError(name, conflict_problems(loaded)).lines():
+                    _err(line)
+                status = 1
+            else:
+                _out(f"{name}: ok")
     return status
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt
 
 from valuecanvas.errors import printable
 
@@ -170,7 +170,18 @@ class Journey(_Frozen):
     steps: tuple[Step, ...] = ()
 
 
-ConflictValue: TypeAlias = StrictBool | StrictInt | str | tuple[str, ...]
+def _conflict_value(value: Any) -> Any:
+    """A field's value as `[[conflicts]]` may hold it: text, a number, true/false, a list."""
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return tuple(_no_control_chars(v) for v in value)
+    if isinstance(value, str):
+        return _no_control_chars(value)
+    if value is None or isinstance(value, bool | int):
+        return value
+    raise ValueError("must be text, a whole number, true or false, or a list of text")
+
+
+ConflictValue: TypeAlias = Annotated[Any, AfterValidator(_conflict_value)]
 
 
 class Conflict(_Frozen):
@@ -185,8 +196,8 @@ class Conflict(_Frozen):
     list: str
     id: str | None = None
     field: str
-    ours: ConflictValue | None = None
-    theirs: ConflictValue | None = None
+    ours: ConflictValue = None
+    theirs: ConflictValue = None
 
 
 class Canvas(_Frozen):
