@@ -1,0 +1,140 @@
+"""`valuecanvas merge-driver BASE OURS THEIRS [PATH]`: git's merge driver for canvases.
+
+Git calls it as `%O %A %B %P` and reads the result from OURS. A clean merge exits 0;
+recorded conflicts exit 1 (git marks the file conflicted and the `[[conflicts]]`
+table says what to choose). Files that are not canvases go to `git merge-file`, so
+`*.toml` can be given to this driver safely. An invalid canvas is never merged:
+OURS stays byte for byte as it was, the problem is printed and git sees a conflict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from valuecanvas.errors import CanvasError, Problem, printable
+from valuecanvas.model import FORMAT, LIST_NAMES, Canvas, rule_breaks
+
+Kind = Literal["canvas", "other", "empty"]
+_CANVAS_KEYS = frozenset({*LIST_NAMES, "journey"})
+_LOOKS_LIKE_CANVAS = re.compile(
+    r"^\s*(format\s*=\s*[\"']valuecanvas/|\[\[\s*(jobs|pains|gains|products|pain_relievers|"
+    r"gain_creators|personas|journey\.steps)\s*\]\])",
+    re.MULTILINE,
+)
+
+
+def kind_of(data: bytes) -> Kind:
+    """Whether a side is a canvas (valid or not), something else, or empty."""
+    if not data.strip():
+        return "empty"
+    try:
+        table = tomllib.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        text = data.decode("utf-8", errors="replace")
+        return "canvas" if _LOOKS_LIKE_CANVAS.search(text) else "other"
+    fmt = table.get("format")
+    if isinstance(fmt, str) and fmt.startswith("valuecanvas/"):
+        return "canvas"
+    return "canvas" if _CANVAS_KEYS.intersection(table) else "other"
+
+
+def _say(line: str) -> None:
+    sys.stderr.write(line + "\n")
+
+
+def merge_file(base: Path, ours: Path, theirs: Path, label: str) -> int:
+    """A plain line merge by `git merge-file` into OURS; 0 clean, 1 conflicts or failure."""
+    argv = ["git", "merge-file", "-L", f"{label} (ours)", "-L", f"{label} (base)"]
+    argv += ["-L", f"{label} (theirs)", str(ours), str(base), str(theirs)]
+    try:
+        done = subprocess.run(argv, check=False, timeout=120)
+    except FileNotFoundError:
+        _say(f"{label}: not a canvas, and git merge-file is not available; merge it by hand")
+        return 1
+    return 0 if done.returncode == 0 else 1
+
+
+def _read(path: Path, label: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CanvasError(
+            label, [Problem("", f"cannot be read: {exc.strerror or exc}; merge it by hand")]
+        ) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from valuecanvas.merge import merge
+    from valuecanvas.storage import save
+    from valuecanvas.storage.codec import canvas_from_bytes
+
+    base, ours, theirs = Path(args.base), Path(args.ours), Path(args.theirs)
+    label = printable(args.path) if args.path else str(ours)
+    untouched = f"{label}: not merged; ours is left as it was — fix the problem above, then merge again or resolve it by hand"
+    try:
+        sides = {
+            "base": _read(base, f"{label} (base)"),
+            "ours": _read(ours, f"{label} (ours)"),
+            "theirs": _read(theirs, f"{label} (theirs)"),
+        }
+        kinds = {side: kind_of(data) for side, data in sides.items()}
+        if "canvas" not in kinds.values() or "other" in kinds.values():
+            return merge_file(base, ours, theirs, label)
+        canvases = {
+            side: canvas_from_bytes(data, f"{label} ({side})")
+            if kinds[side] == "canvas"
+            else Canvas.model_construct(format=FORMAT, title="")
+            for side, data in sides.items()
+        }
+    except CanvasError as exc:
+        for line in exc.lines():
+            _say(line)
+        _say(untouched)
+        return 1
+    result = merge(canvases["base"], canvases["ours"], canvases["theirs"])
+    breaks = rule_breaks(result.canvas)
+    if breaks:  # a merge must never write an invalid canvas
+        problems = [Problem(b.place, b.message) for b in breaks]
+        for line in CanvasError(f"{label} (merged)", problems).lines():
+            _say(line)
+        _say(untouched)
+        return 1
+    try:
+        save(result.canvas, ours)
+    except CanvasError as exc:
+        for line in exc.lines():
+            _say(line)
+        return 1
+    for old, new in result.renamed.items():
+        _say(f"{label}: both branches added '{old}'; theirs is now '{new}'")
+    if result.clean:
+        return 0
+    count = len(result.canvas.conflicts)
+    _say(
+        f"{label}: merged by id with {count} conflict{'s' if count != 1 else ''} recorded in "
+        f"[[conflicts]] (ours kept for now); resolve with 'valuecanvas {label}' "
+        "(o keeps ours, t takes theirs), then git add it"
+    )
+    return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="valuecanvas merge-driver",
+        description=(
+            "Git's merge driver for canvases (set up by 'valuecanvas git-setup'): a three-way "
+            "merge by id, written into OURS. Exit 0 clean, 1 conflicts."
+        ),
+    )
+    p.add_argument("base", metavar="BASE", help="the common ancestor (%%O)")
+    p.add_argument("ours", metavar="OURS", help="our version; the result is written here (%%A)")
+    p.add_argument("theirs", metavar="THEIRS", help="their version (%%B)")
+    p.add_argument("path", metavar="PATH", nargs="?", help="the file's name in the repo (%%P)")
+    p.set_defaults(run=run)
+    return p
