@@ -11,8 +11,8 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import canvases
 
+from strategies import canvases
 from valuecanvas import edits
 from valuecanvas.conflicts import resolve
 from valuecanvas.merge import merge, merge_order, merge_set
