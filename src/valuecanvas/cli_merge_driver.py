@@ -14,8 +14,9 @@ import re
 import subprocess
 import sys
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from valuecanvas.errors import CanvasError, Problem, printable
 from valuecanvas.model import FORMAT, LIST_NAMES, Canvas, rule_breaks
@@ -29,19 +30,28 @@ _LOOKS_LIKE_CANVAS = re.compile(
 )
 
 
-def kind_of(data: bytes) -> Kind:
-    """Whether a side is a canvas (valid or not), something else, or empty."""
+@dataclass(frozen=True)
+class Side:
+    """One of the three files: its text, its TOML table if it parses, and its kind."""
+
+    text: str
+    table: dict[str, Any] | None
+    kind: Kind
+
+
+def read_side(data: bytes) -> Side:
+    """Whether a side is a canvas (valid or not), something else, or empty; parsed once."""
+    text = data.decode("utf-8", errors="replace")
     if not data.strip():
-        return "empty"
+        return Side(text, None, "empty")
     try:
         table = tomllib.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-        text = data.decode("utf-8", errors="replace")
-        return "canvas" if _LOOKS_LIKE_CANVAS.search(text) else "other"
+        return Side(text, None, "canvas" if _LOOKS_LIKE_CANVAS.search(text) else "other")
     fmt = table.get("format")
     if isinstance(fmt, str) and fmt.startswith("valuecanvas/"):
-        return "canvas"
-    return "canvas" if _CANVAS_KEYS.intersection(table) else "other"
+        return Side(text, table, "canvas")
+    return Side(text, table, "canvas" if _CANVAS_KEYS.intersection(table) else "other")
 
 
 def _say(line: str) -> None:
@@ -69,28 +79,36 @@ def _read(path: Path, label: str) -> bytes:
         ) from None
 
 
+def _canvas(data: bytes, side: Side, source: str) -> Canvas:
+    """The side's canvas (CanvasError if invalid); an empty side is an empty canvas."""
+    from valuecanvas.storage.codec import canvas_from_bytes, canvas_from_parsed
+
+    if side.kind == "empty":
+        return Canvas.model_construct(format=FORMAT, title="")
+    if side.table is None:  # not TOML: the full check words the error
+        return canvas_from_bytes(data, source)
+    return canvas_from_parsed(side.table, side.text.removeprefix("\ufeff"), source)
+
+
 def run(args: argparse.Namespace) -> int:
     from valuecanvas.merge import merge
     from valuecanvas.storage import save
-    from valuecanvas.storage.codec import canvas_from_bytes
 
     base, ours, theirs = Path(args.base), Path(args.ours), Path(args.theirs)
     label = printable(args.path) if args.path else str(ours)
     untouched = f"{label}: not merged; ours is left as it was — fix the problem above, then merge again or resolve it by hand"
     try:
-        sides = {
+        raw = {
             "base": _read(base, f"{label} (base)"),
             "ours": _read(ours, f"{label} (ours)"),
             "theirs": _read(theirs, f"{label} (theirs)"),
         }
-        kinds = {side: kind_of(data) for side, data in sides.items()}
-        if "canvas" not in kinds.values() or "other" in kinds.values():
+        sides = {name: read_side(data) for name, data in raw.items()}
+        kinds = {side.kind for side in sides.values()}
+        if "canvas" not in kinds or "other" in kinds:
             return merge_file(base, ours, theirs, label)
         canvases = {
-            side: canvas_from_bytes(data, f"{label} ({side})")
-            if kinds[side] == "canvas"
-            else Canvas.model_construct(format=FORMAT, title="")
-            for side, data in sides.items()
+            name: _canvas(raw[name], side, f"{label} ({name})") for name, side in sides.items()
         }
     except CanvasError as exc:
         for line in exc.lines():
@@ -111,8 +129,11 @@ def run(args: argparse.Namespace) -> int:
         for line in exc.lines():
             _say(line)
         return 1
-    for old, new in result.renamed.items():
+    renamed = list(result.renamed.items())
+    for old, new in renamed[:10]:
         _say(f"{label}: both branches added '{old}'; theirs is now '{new}'")
+    if len(renamed) > 10:
+        _say(f"{label}: … and {len(renamed) - 10} more of theirs renumbered the same way")
     if result.clean:
         return 0
     count = len(result.canvas.conflicts)

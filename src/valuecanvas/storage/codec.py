@@ -203,7 +203,11 @@ def _check_format(data: dict[str, Any], text: str, source: str) -> None:
 
 def canvas_from_text(text: str, source: str) -> Canvas:
     """A validated, completed canvas from TOML text, or every problem found in it."""
-    data = parse(text, source)
+    return canvas_from_parsed(parse(text, source), text, source)
+
+
+def canvas_from_parsed(data: dict[str, Any], text: str, source: str) -> Canvas:
+    """As `canvas_from_text`, for text already parsed into `data` (`text` is for lines)."""
     _check_format(data, text, source)
     try:
         canvas = Canvas.model_validate(data)
@@ -411,6 +415,7 @@ def _table_text(table: dict[str, Any]) -> str:
 
 __all__ = [
     "canvas_from_bytes",
+    "canvas_from_parsed",
     "canvas_from_text",
     "canvas_to_data",
     "canvas_to_text",
