@@ -251,11 +251,14 @@ def _drop_dangling(canvas: Canvas) -> Canvas:
         items = list(items_of(out, name))
         changed = False
         for n, item in enumerate(items):
-            update = {
-                f: tuple(v for v in getattr(item, f) if v in present[target])
-                for f, target in spec.links
-                if not present[target].issuperset(getattr(item, f))
-            }
+            update: dict[str, Any] = {}
+            for f, target in spec.links:
+                value = getattr(item, f)
+                if isinstance(value, tuple):
+                    if not present[target].issuperset(value):
+                        update[f] = tuple(v for v in value if v in present[target])
+                elif value and value not in present[target]:  # a link to one item
+                    update[f] = type(item).model_fields[f].get_default()
             if update:
                 items[n] = item.model_copy(update=update)
                 changed = True
