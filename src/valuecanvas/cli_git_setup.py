@@ -71,7 +71,17 @@ def run(args: argparse.Namespace) -> int:
         return 1
     top = Path(top_run.stdout.strip())
     _out(f"Repository: {top}")
+    from valuecanvas.cli import SUBCOMMANDS
+
+    has_export = "export" in SUBCOMMANDS
     for key, value in SETTINGS:
+        if key.startswith("diff.") and not has_export:
+            # a textconv that cannot run makes every `git diff` of a canvas fail
+            _out(
+                f"  not set yet: {key} = {value} — this valuecanvas has no 'export' "
+                "command, so git diff shows the TOML text; run git-setup again after upgrading"
+            )
+            continue
         current = _git("config", "--local", "--get", key)
         if current.returncode == 0 and current.stdout.rstrip("\n") == value:
             _out(f"  already set: {key} = {value}")
@@ -86,13 +96,6 @@ def run(args: argparse.Namespace) -> int:
         _out(f"  added to .gitattributes: {line}  (commit it, so everyone gets it)")
     else:
         _out(f"  already in .gitattributes: {line}")
-    from valuecanvas.cli import SUBCOMMANDS
-
-    if "export" not in SUBCOMMANDS:
-        _out(
-            "  note: this valuecanvas has no 'export' command yet, so 'git diff' shows the "
-            "TOML text until it does; 'valuecanvas diff FILE' works now"
-        )
     _out("")
     _out("Keep the lock, recovery and backup files out of git: add these lines to .gitignore:")
     for sidecar in SIDECARS:

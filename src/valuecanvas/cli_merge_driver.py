@@ -93,6 +93,7 @@ def _canvas(data: bytes, side: Side, source: str) -> Canvas:
 def run(args: argparse.Namespace) -> int:
     from valuecanvas.merge import merge
     from valuecanvas.storage import save
+    from valuecanvas.storage.codec import has_comments
 
     base, ours, theirs = Path(args.base), Path(args.ours), Path(args.theirs)
     label = printable(args.path) if args.path else str(ours)
@@ -123,12 +124,18 @@ def run(args: argparse.Namespace) -> int:
             _say(line)
         _say(untouched)
         return 1
-    try:
-        save(result.canvas, ours)
-    except CanvasError as exc:
-        for line in exc.lines():
-            _say(line)
-        return 1
+    if result.canvas != canvases["ours"]:  # else ours already is the result: keep its bytes
+        try:
+            save(result.canvas, ours)
+        except CanvasError as exc:
+            for line in exc.lines():
+                _say(line)
+            return 1
+        if has_comments(sides["ours"].text):
+            _say(
+                f"{label}: merged by id and written as valuecanvas saves it, so the comments "
+                "in ours were not kept (they are still in git's history)"
+            )
     renamed = list(result.renamed.items())
     for old, new in renamed[:10]:
         _say(f"{label}: both branches added '{old}'; theirs is now '{new}'")
