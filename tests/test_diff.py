@@ -276,3 +276,13 @@ def test_against_outside_a_repository(
     run = run_cli("diff", path)
     assert run.code == 1
     assert "is not in a git repository" in run.err and "diff OLD NEW" in run.err
+
+
+def test_unresolved_conflicts_in_new_are_called_out(
+    pair: tuple[Path, Path], run_cli: Callable[..., Any]
+) -> None:
+    new = pair[1]
+    new.write_text(NEW + '\n[[conflicts]]\nlist = "canvas"\nfield = "title"\nours = "New title"\n')
+    run = run_cli("diff", pair[0], new)
+    assert "! 1 merge conflict not resolved yet" in run.out
+    assert "merge conflict" not in run_cli("diff", new, pair[0]).out

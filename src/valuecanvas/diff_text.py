@@ -148,6 +148,13 @@ def diff_text(result: CanvasDiff, old_name: str, new_name: str) -> list[str]:
     """The review text: header, canvas fields, each changed list, then the fit."""
     labels = _Labels(result.old, result.new)
     out = [f"--- {printable(old_name)}", f"+++ {printable(new_name)}", ""]
+    left = len(result.new.conflicts)
+    if left:
+        out += [
+            f"! {left} merge conflict{'s' if left != 1 else ''} not resolved yet "
+            "([[conflicts]]; valuecanvas check fails until they are)",
+            "",
+        ]
     if result.same:
         out += ["No changes to the canvas.", ""]
     if result.canvas:
