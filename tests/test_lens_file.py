@@ -32,7 +32,7 @@ from valuecanvas.model import (
 )
 from valuecanvas.storage.codec import canvas_from_text
 
-SPEC = Path("/work/shared/spec/file-format.md")
+SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "file-format.md"
 
 # (file lines, place, line, fragments that must all be in the message)
 CASES: dict[str, tuple[list[str], str, int, list[str]]] = {
