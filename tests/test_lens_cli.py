@@ -207,3 +207,42 @@ def test_lens_does_not_import_textual(samples: list[Path]) -> None:
 
 def test_help_lists_the_lens_command(run_cli: Callable[..., Any]) -> None:
     assert "valuecanvas lens FILE [--json]" in run_cli("--help").out
+
+
+def test_each_sample_shows_a_different_lens(samples: list[Path]) -> None:
+    lens = {p.stem: compute_lens(storage.load(p).canvas).to_json() for p in samples}
+    car, coffee, bike = lens["car-wash"], lens["office-coffee-b2b"], lens["fietsabonnement"]
+    # the car wash: drivers seek to look professional, the map sells speed and price
+    assert car["value"]["mismatch"] == "emotional"
+    assert car["warranty"]["missing"] == []
+    # the office coffee: nothing assures safety (hygiene); its DMU walks the journey
+    assert coffee["value"]["mismatch"] is None
+    assert coffee["warranty"]["missing"] == ["security"]
+    assert coffee["unassigned_steps"] == 0
+    assert coffee["steps_by_persona"] == {"pe1": 1, "pe2": 4, "pe3": 2, "pe4": 3, "pe5": 0}
+    # the bike subscription: survey and interviews back nearly everything
+    assert bike["value"]["mismatch"] is None
+    assert bike["warranty"]["missing"] == []
+    assert bike["evidence"] == {"profile": 95, "journey": 100, "untested": []}
+    for out in (car, coffee):
+        assert out["evidence"]["untested"] and out["evidence"]["profile"] < 60
+    for out in lens.values():  # tagged fully: value on both sides, strategies, personas
+        assert out["value"]["sought_emotional_share"] is not None
+        assert out["value"]["delivered_emotional_share"] is not None
+        assert None not in out["strategies"].values()
+        assert sum(out["steps_by_persona"].values()) > 0
+
+
+def test_every_sample_item_is_tagged(samples: list[Path]) -> None:
+    for path in samples:
+        canvas = storage.load(path).canvas
+        for item in (*canvas.jobs, *canvas.pains, *canvas.gains):
+            assert item.value is not None, (path.name, item.id)
+        for item in (*canvas.products, *canvas.pain_relievers, *canvas.gain_creators):
+            assert item.value is not None and item.strategy is not None, (path.name, item.id)
+        backed = [
+            i
+            for i in (*canvas.jobs, *canvas.pains, *canvas.gains, *canvas.journey.steps)
+            if i.evidence != "assumption"
+        ]
+        assert backed and all(i.source for i in backed), path.name
