@@ -419,3 +419,85 @@ def test_lens_figures_stay_in_range(canvas: Canvas) -> None:
         canvas.journey.steps
     )
     assert json.loads(json.dumps(out)) == out
+
+
+def _reference(canvas: Canvas) -> dict[str, object]:
+    """value-lens.md read literally, slow and plain, to check `compute_lens` against."""
+    from fractions import Fraction
+
+    weight = {
+        "high": 3, "medium": 2, "low": 1,
+        "extreme": 3, "moderate": 2, "mild": 1,
+        "essential": 3, "desirable": 2, "nice-to-have": 1,
+    }  # fmt: skip
+    level = {"jobs": "importance", "pains": "severity", "gains": "relevance"}
+
+    def rnd(part: int, whole: int) -> int | None:
+        if whole == 0:
+            return None
+        x = Fraction(100 * part, whole)
+        return int(x + Fraction(1, 2))  # half up, for non-negative x
+
+    profile = [(n, i) for n in ("jobs", "pains", "gains") for i in getattr(canvas, n)]
+    value_map = [*canvas.products, *canvas.pain_relievers, *canvas.gain_creators]
+
+    def w(name: str, item: object) -> int:
+        return weight[getattr(item, level.get(name, "relevance"))]
+
+    types = ("functional", "economic", "emotional", "symbolic")
+    sought = {t: sum(w(n, i) for n, i in profile if i.value == t) for t in types}
+    delivered = {t: sum(w("", i) for i in value_map if i.value == t) for t in types}
+    s_share = rnd(sought["emotional"] + sought["symbolic"], sum(sought.values()))
+    d_share = rnd(delivered["emotional"] + delivered["symbolic"], sum(delivered.values()))
+    mismatch = None
+    if s_share is not None and d_share is not None:
+        if s_share - d_share > 25:
+            mismatch = "emotional"
+        elif d_share - s_share > 25:
+            mismatch = "practical"
+    with_strategy = sum(w("", i) for i in value_map if i.strategy)
+    aspects = ("availability", "capacity", "security", "continuity")
+    warranty = {a: [i.id for i in value_map if a in i.warranty] for a in aspects}
+    untested = []
+    for name in ("jobs", "pains", "gains"):
+        items = list(getattr(canvas, name))
+        top = {"jobs": "high", "pains": "extreme", "gains": "essential"}[name]
+        must = [
+            (-w(name, i), rank, i.id)
+            for rank, i in enumerate(items)
+            if (getattr(i, level[name]) == top or rank == 0) and i.evidence == "assumption"
+        ]
+        untested += [item_id for _, _, item_id in sorted(must)]
+    steps = canvas.journey.steps
+    return {
+        "value": {
+            "sought": sought,
+            "delivered": delivered,
+            "sought_emotional_share": s_share,
+            "delivered_emotional_share": d_share,
+            "mismatch": mismatch,
+        },
+        "strategies": {
+            s: rnd(sum(w("", i) for i in value_map if i.strategy == s), with_strategy)
+            for s in ("performance", "customisation", "experience")
+        },
+        "warranty": {**warranty, "missing": [a for a in aspects if not warranty[a]]},
+        "evidence": {
+            "profile": rnd(
+                sum(w(n, i) for n, i in profile if i.evidence != "assumption"),
+                sum(w(n, i) for n, i in profile),
+            ),
+            "journey": rnd(sum(1 for s in steps if s.evidence != "assumption"), len(steps)),
+            "untested": untested,
+        },
+        "steps_by_persona": {
+            p.id: sum(1 for s in steps if s.persona == p.id) for p in canvas.personas
+        },
+        "unassigned_steps": sum(1 for s in steps if not s.persona),
+    }
+
+
+@settings(max_examples=150, deadline=None)
+@given(canvases(max_items=6))
+def test_lens_equals_the_spec_read_literally(canvas: Canvas) -> None:
+    assert compute_lens(canvas).to_json() == _reference(canvas)
