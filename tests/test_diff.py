@@ -286,3 +286,28 @@ def test_unresolved_conflicts_in_new_are_called_out(
     run = run_cli("diff", pair[0], new)
     assert "! 1 merge conflict not resolved yet" in run.out
     assert "merge conflict" not in run_cli("diff", new, pair[0]).out
+
+
+def test_value_lens_fields_are_compared_too(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
+    a = edits.complete(
+        Canvas.model_validate(
+            {
+                "title": "T",
+                "pain_relievers": [{"id": "pr1", "text": "Book", "warranty": ["availability"]}],
+                "personas": [{"id": "pe1", "name": "Sanne"}],
+                "journey": {"steps": [{"id": "s1", "text": "Sees ad"}]},
+            }
+        )
+    )
+    b = edits.update_item(a, "pr1", {"warranty": ("capacity",), "strategy": "experience"})
+    b = edits.update_item(b, "s1", {"persona": "pe1", "evidence": "survey"})
+    assert diff(a, b).to_json()["lists"]["steps"]["changed"] == {
+        "s1": {"evidence": ["assumption", "survey"], "persona": ["", "pe1"]}
+    }
+    old, new = tmp_path / "a.toml", tmp_path / "b.toml"
+    storage.save(a, old)
+    storage.save(b, new)
+    out = run_cli("diff", old, new).out
+    assert '           strategy: (none) → "experience"' in out
+    assert '             + "capacity"' in out and '             - "availability"' in out
+    assert '           persona: (none) → pe1 "Sanne"' in out

@@ -20,21 +20,25 @@ from valuecanvas.model import LIST_NAMES, Canvas, Conflict, ListName, items_of, 
 
 
 def base() -> Canvas:
-    return Canvas.model_validate(
-        {
-            "title": "Car wash",
-            "jobs": [{"id": "j1", "text": "Clean car"}, {"id": "j2", "text": "Save time"}],
-            "pains": [
-                {"id": "p1", "text": "Queue", "severity": "extreme"},
-                {"id": "p2", "text": "Scratches"},
-                {"id": "p3", "text": "Receipts"},
-            ],
-            "gains": [{"id": "g1", "text": "Fast"}],
-            "pain_relievers": [{"id": "pr1", "text": "Book a slot", "pains": ["p1"]}],
-            "gain_creators": [{"id": "gc1", "text": "Express", "gains": ["g1"]}],
-            "journey": {"steps": [{"id": "s1", "text": "Sees ad", "pains": ["p2"]}]},
-            "personas": [{"id": "pe1", "name": "Sanne", "does": ["Drives"], "feels": ["Rushed"]}],
-        }
+    return edits.complete(
+        Canvas.model_validate(
+            {
+                "title": "Car wash",
+                "jobs": [{"id": "j1", "text": "Clean car"}, {"id": "j2", "text": "Save time"}],
+                "pains": [
+                    {"id": "p1", "text": "Queue", "severity": "extreme"},
+                    {"id": "p2", "text": "Scratches"},
+                    {"id": "p3", "text": "Receipts"},
+                ],
+                "gains": [{"id": "g1", "text": "Fast"}],
+                "pain_relievers": [{"id": "pr1", "text": "Book a slot", "pains": ["p1"]}],
+                "gain_creators": [{"id": "gc1", "text": "Express", "gains": ["g1"]}],
+                "journey": {"steps": [{"id": "s1", "text": "Sees ad", "pains": ["p2"]}]},
+                "personas": [
+                    {"id": "pe1", "name": "Sanne", "does": ["Drives"], "feels": ["Rushed"]}
+                ],
+            }
+        )
     )
 
 
@@ -295,3 +299,43 @@ def test_edits_of_disjoint_items_merge_the_same_in_either_order(
     assert one.clean and other.clean
     assert one.canvas == other.canvas
     assert rule_breaks(one.canvas) == []
+
+
+# ---------------------------------------------------------------- fields this module never names
+
+
+def test_value_lens_fields_merge_like_any_other() -> None:
+    b = edits.update_item(base(), "pr1", {"warranty": ("availability",), "strategy": "performance"})
+    o = edits.update_item(b, "pr1", {"warranty": ("availability", "capacity")})
+    o = edits.update_item(o, "p1", {"evidence": "interview", "source": "lisa.md"})
+    t = edits.update_item(b, "pr1", {"warranty": ("security",), "value": "economic"})
+    result = merge(b, o, t)
+    assert result.clean
+    pr1, p1 = item(result.canvas, "pr1"), item(result.canvas, "p1")
+    assert pr1.warranty == ("capacity", "security")  # a set: availability removed by theirs
+    assert (pr1.value, pr1.strategy) == ("economic", "performance")
+    assert (p1.evidence, p1.source) == ("interview", "lisa.md")
+    clash = merge(b, edits.update_item(b, "p1", {"evidence": "survey"}), o)
+    assert clash.canvas.conflicts == (
+        Conflict(list="pains", id="p1", field="evidence", ours="survey", theirs="interview"),
+    )
+
+
+def test_a_renumbered_persona_takes_the_steps_that_name_it_along() -> None:
+    b = base()
+    o, _ = edits.add_item(b, "personas", "Ours: Lisa")
+    t, pid = edits.add_item(b, "personas", "Theirs: Ahmed")
+    t = edits.update_item(t, "s1", {"persona": pid})
+    result = merge(b, o, t)
+    assert result.renamed == {"pe2": "pe3"}
+    assert item(result.canvas, "s1").persona == "pe3"
+    assert item(result.canvas, "pe3").name == "Theirs: Ahmed"
+
+
+def test_a_step_assigned_to_a_persona_the_other_side_deleted_is_unassigned() -> None:
+    b = base()
+    o = edits.update_item(b, "s1", {"persona": "pe1"})
+    t = edits.delete_item(b, "pe1")
+    result = merge(b, o, t)
+    assert result.clean and item(result.canvas, "s1").persona == ""
+    assert rule_breaks(result.canvas) == []

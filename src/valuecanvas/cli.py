@@ -23,12 +23,14 @@ if TYPE_CHECKING:
     from valuecanvas.storage import Loaded
     from valuecanvas.storage.lock import FileLock
 
-SUBCOMMANDS = ("new", "check", "fit", "diff", "merge-driver", "git-setup")
+SUBCOMMANDS = ("new", "check", "fit", "lens", "diff", "merge-driver", "git-setup")
 EPILOG = """commands:
   valuecanvas FILE                open FILE in the TUI (a new canvas if it does not exist)
   valuecanvas new FILE            write a starter canvas
   valuecanvas check FILE...       validate canvas files
   valuecanvas fit FILE [--json]   report how well the value map fits the customer profile
+  valuecanvas lens FILE [--json]  the value lens: value sought/delivered, strategies,
+                                  warranty, evidence, steps per persona
   valuecanvas diff OLD NEW        compare two canvases by id (or: diff FILE --against REV)
   valuecanvas git-setup           set up git to diff and merge canvases by id
   valuecanvas merge-driver ...    git's merge driver (set up by git-setup)
@@ -417,6 +419,10 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="print the report as JSON")
         _lang(p)
         p.set_defaults(run=cmd_fit)
+    elif command == "lens":
+        from valuecanvas.lens_report import lens_parser
+
+        p = lens_parser()
     elif command == "diff":
         from valuecanvas.cli_diff import build_parser as diff_parser
 

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from valuecanvas.fit import PROFILE, compute_fit
-from valuecanvas.model import LIST_NAMES, Canvas, Journey, ListName, items_of
+from valuecanvas.model import LIST_NAMES, LISTS, Canvas, Journey, ListName, items_of
 
 # Canvas keys that are not fields of their own: the lists, the journey table, bookkeeping.
 _NOT_FIELDS = frozenset({"format", "journey", "conflicts", *LIST_NAMES})
@@ -29,6 +29,21 @@ def canvas_fields(canvas: Canvas) -> dict[str, Any]:
     for name in Journey.model_fields:
         if name != "steps":
             out[name] = getattr(canvas.journey, name)
+    return out
+
+
+def id_fields(name: ListName) -> list[tuple[str, ListName]]:
+    """The fields of a list's items that hold ids, with the list they point to.
+
+    The links of `LISTS`, and any field named after a list's item (a step's `persona`
+    names one persona), so a link field added tomorrow is followed too.
+    """
+    spec = LISTS[name]
+    out = list(spec.links)
+    by_singular = {other.singular: other.name for other in LISTS.values()}
+    for key in spec.model.model_fields:
+        if key in by_singular and key not in dict(out):
+            out.append((key, by_singular[key]))
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from valuecanvas.diff import CanvasDiff, ListDiff
+from valuecanvas.diff import CanvasDiff, ListDiff, id_fields
 from valuecanvas.errors import printable
 from valuecanvas.model import LISTS, Canvas, ListName, items_of, level_of
 
@@ -67,7 +67,10 @@ class _Labels:
 def _field_lines(
     name: ListName, field: str, old: Any, new: Any, labels: _Labels, pad: str
 ) -> list[str]:
-    links = dict(LISTS[name].links)
+    links = dict(id_fields(name))
+    if field in links and isinstance(old, str) and isinstance(new, str):  # one id, e.g. persona
+        shown = [labels.link("", v) if v else "(none)" for v in (old, new)]
+        return [f"{pad}{field}: {shown[0]} → {shown[1]}"]
     if isinstance(old, tuple) and isinstance(new, tuple):
         gone = [v for v in old if v not in new]
         came = [v for v in new if v not in old]

@@ -23,11 +23,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from valuecanvas.diff import canvas_fields
+from valuecanvas.diff import canvas_fields, id_fields
 from valuecanvas.edits import next_id, replace_list
 from valuecanvas.model import (
     LIST_NAMES,
-    LISTS,
     Canvas,
     Conflict,
     ListName,
@@ -171,10 +170,8 @@ def renumber_theirs(base: Canvas, ours: Canvas, theirs: Canvas) -> tuple[Canvas,
     if not renamed:
         return theirs, renamed
     out = theirs
-    for name, spec in LISTS.items():
-        fields = [f for f, _ in spec.links]
-        if "persona" in spec.model.model_fields:  # a step's persona (value-lens.md)
-            fields.append("persona")
+    for name in LIST_NAMES:
+        fields = [f for f, _ in id_fields(name)]
         items = []
         for item in items_of(out, name):
             update: dict[str, Any] = {}
@@ -245,14 +242,15 @@ def _drop_dangling(canvas: Canvas) -> Canvas:
     """Remove links to items that are gone (deleted on one side, linked on the other)."""
     present = {name: {i.id for i in items_of(canvas, name)} for name in LIST_NAMES}
     out = canvas
-    for name, spec in LISTS.items():
-        if not spec.links:
+    for name in LIST_NAMES:
+        links = id_fields(name)
+        if not links:
             continue
         items = list(items_of(out, name))
         changed = False
         for n, item in enumerate(items):
             update: dict[str, Any] = {}
-            for f, target in spec.links:
+            for f, target in links:
                 value = getattr(item, f)
                 if isinstance(value, tuple):
                     if not present[target].issuperset(value):
