@@ -3,6 +3,9 @@ and saving after the last one writes the file without `[[conflicts]]`."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from tui_helpers import open_app, saved_toml
@@ -97,3 +100,48 @@ async def test_read_only_offers_nothing(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not isinstance(app.screen, ConflictScreen)
+
+
+async def test_a_git_merge_conflict_resolved_in_the_tui_passes_check(tmp_path: Path) -> None:
+    """The whole path: git reports the conflict, the TUI resolves it, check is ok."""
+    env = {
+        **os.environ,
+        "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    root = tmp_path / "repo"
+    root.mkdir()
+
+    def run(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(argv, cwd=root, env=env, capture_output=True, text=True)
+
+    run("git", "init", "-q", "-b", "main")
+    run("git", "config", "user.name", "Tester")
+    run("git", "config", "user.email", "tester@example.com")
+    assert run("valuecanvas", "git-setup").returncode == 0
+    path = root / "c.toml"
+    storage.save(BASE, path)
+    run("git", "add", "-A")
+    run("git", "commit", "-q", "-m", "base")
+    run("git", "checkout", "-q", "-b", "theirs")
+    storage.save(edits.update_item(BASE, "p1", {"severity": "moderate"}), path)
+    run("git", "commit", "-q", "-am", "theirs")
+    run("git", "checkout", "-q", "main")
+    storage.save(edits.update_item(BASE, "p1", {"severity": "mild"}), path)
+    run("git", "commit", "-q", "-am", "ours")
+    merged = run("git", "merge", "--no-edit", "theirs")
+    assert merged.returncode != 0 and "CONFLICT" in merged.stdout
+    assert run("valuecanvas", "check", "c.toml").returncode == 1
+
+    app = open_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    check = run("valuecanvas", "check", "c.toml")
+    assert check.returncode == 0, check.stderr
+    assert saved_toml(path)["pains"][0]["severity"] == "moderate"
