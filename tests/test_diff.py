@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from strategies import canvases
 from valuecanvas import edits, storage
 from valuecanvas.diff import diff, moved_ids
-from valuecanvas.model import LIST_NAMES, Canvas
+from valuecanvas.model import LIST_NAMES, Canvas, items_of
 
 OLD = """\
 format = "valuecanvas/1"
@@ -311,3 +312,18 @@ def test_value_lens_fields_are_compared_too(tmp_path: Path, run_cli: Callable[..
     assert '           strategy: (none) → "experience"' in out
     assert '             + "capacity"' in out and '             - "availability"' in out
     assert '           persona: (none) → pe1 "Sanne"' in out
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(canvases(), canvases())
+def test_diff_accounts_for_every_item_by_id(a: Canvas, b: Canvas) -> None:
+    assert diff(a, a).same and diff(b, b).to_json()["canvas"] == {}
+    data = diff(a, b).to_json()
+    assert list(data["lists"]) == list(LIST_NAMES)
+    for name, d in data["lists"].items():
+        old_ids = [i.id for i in items_of(a, name)]
+        new_ids = [i.id for i in items_of(b, name)]
+        assert set(d["added"]) == set(new_ids) - set(old_ids)
+        assert set(d["removed"]) == set(old_ids) - set(new_ids)
+        assert set(d["changed"]) | set(d["moved"]) <= set(old_ids) & set(new_ids)
+    json.dumps(data)  # every value is JSON
