@@ -85,7 +85,7 @@ def test_check_reports_each_conflict_with_its_line(
         f"{conflicted}: conflicts[1], line 18: merge conflict in pains p1 severity"
     )
     assert "ours 'mild', theirs 'extreme'" in lines[0]
-    assert f"resolve it with 'valuecanvas {conflicted}' (o keeps ours, t takes theirs)" in lines[0]
+    assert f"(o keeps ours, t takes theirs) with: valuecanvas {conflicted} — or edit" in lines[0]
     assert "conflicts[2], line 25: merge conflict in canvas title" in lines[1]
     assert "theirs (none)" in lines[2]
 
@@ -113,3 +113,11 @@ def test_resolving_each_kind_of_conflict(conflicted: Path) -> None:
         everything = resolve(everything, 0, "theirs")
     assert "conflicts" not in storage.dumps(everything)
     assert isinstance(Canvas.model_validate({"title": "x"}).conflicts, tuple)
+
+
+def test_the_command_to_resolve_is_quoted_for_the_shell(
+    tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    path = tmp_path / "my canvas.toml"
+    path.write_text(WITH_CONFLICTS)
+    assert f"with: valuecanvas '{path}' — or edit" in run_cli("check", path).err

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shlex
 import subprocess
 import sys
 import tomllib
@@ -146,8 +147,8 @@ def run(args: argparse.Namespace) -> int:
     count = len(result.canvas.conflicts)
     _say(
         f"{label}: merged by id with {count} conflict{'s' if count != 1 else ''} recorded in "
-        f"[[conflicts]] (ours kept for now); resolve with 'valuecanvas {label}' "
-        "(o keeps ours, t takes theirs), then git add it"
+        f"[[conflicts]] (ours kept for now); resolve them (o keeps ours, t takes theirs) "
+        f"with: valuecanvas {shlex.quote(label)} — then git add it"
     )
     return 1
 

@@ -7,6 +7,7 @@ TUI resolves them one by one with `resolve` — keep ours or take theirs.
 
 from __future__ import annotations
 
+import shlex
 from typing import Any, Literal
 
 from valuecanvas.edits import delete_item, find, replace_list
@@ -61,9 +62,9 @@ def problems(canvas: Canvas, path: str, lines: list[int | None] | None = None) -
         out.append(
             Problem(
                 f"conflicts[{index + 1}]",
-                f"merge conflict in {summary(conflict)}; resolve it with "
-                f"'valuecanvas {path}' (o keeps ours, t takes theirs), or edit the file "
-                "and delete this [[conflicts]] table",
+                f"merge conflict in {summary(conflict)}; resolve it (o keeps ours, t takes "
+                f"theirs) with: valuecanvas {shlex.quote(path)} — or edit the file and delete "
+                "this [[conflicts]] table",
                 line,
             )
         )
