@@ -87,6 +87,8 @@ class ItemList(ScrollView, can_focus=True):
         self.marked: frozenset[str] = frozenset()
         self.flagged: frozenset[str] = frozenset()
         self.filter_text = ""
+        # A second filter a view sets (the journey's persona, `W`): key shown, rows kept.
+        self.keep: tuple[str, Callable[[Any], bool]] | None = None
         self.empty_hint = "empty — press a to add"
         # Rendered rows by (item identity, width, mark, flag, at cursor, cursor focused); the
         # item is kept beside its strip, so an id() is never reused while cached. Items are
@@ -157,34 +159,50 @@ class ItemList(ScrollView, can_focus=True):
         self._update_title()
         self.refresh()
 
+    def redraw_rows(self) -> None:
+        """Render every row again (what the formatter shows changed, not the items)."""
+        self._cache.clear()
+        self.refresh()
+
+    def set_keep(self, keep: tuple[str, Callable[[Any], bool]] | None) -> None:
+        """Show only the items `keep` accepts (None: all); the text filter applies on top."""
+        self.keep = keep
+        self.set_filter(self.filter_text)
+
     def focus_item(self, item_id: str) -> bool:
         """Put the cursor on an item (clearing a filter that hides it)."""
         for position, index in enumerate(self.shown):
             if self.items[index].id == item_id:
                 self._set_cursor(position)
                 return True
-        if self.filter_text and any(i.id == item_id for i in self.items):
+        if (self.filter_text or self.keep) and any(i.id == item_id for i in self.items):
+            self.keep = None
             self.set_filter("")
             return self.focus_item(item_id)
         return False
 
     def _refilter(self) -> None:
         needle = self.filter_text.casefold()
-        if not needle:
+        keep = self.keep[1] if self.keep else None
+        if not needle and keep is None:
             self.shown = list(range(len(self.items)))
         else:
             self.shown = [
                 n
                 for n, item in enumerate(self.items)
-                if needle in " ".join(text for text, _ in self.formatter(item)).casefold()
-                or needle in str(item.id).casefold()
+                if (keep is None or keep(item))
+                and (
+                    not needle
+                    or needle in " ".join(text for text, _ in self.formatter(item)).casefold()
+                    or needle in str(item.id).casefold()
+                )
             ]
         self.virtual_size = Size(self.size.width, len(self.shown))
 
     def _update_title(self) -> None:
         """`2 Pains (6)`; in a narrow column the count stays and the name gives way."""
         total = len(self.items)
-        count = f"{len(self.shown)}/{total}" if self.filter_text else str(total)
+        count = f"{len(self.shown)}/{total}" if self.filter_text or self.keep else str(total)
         room = max(6, self.size.width - 4) if self.size.width else 1000
         title = f"{self.pane_title} ({count})"
         if len(title) > room:

@@ -32,6 +32,12 @@ from valuecanvas.model import Canvas, Step
 from valuecanvas.tui.commands import JOURNEY_COMMANDS
 from valuecanvas.tui.dialogs import PromptScreen, edit_check
 from valuecanvas.tui.item_list import ItemList, one_line
+from valuecanvas.tui.journey_persona import (
+    cycle_persona_filter,
+    drop_stale_filter,
+    filter_label,
+    persona_column,
+)
 from valuecanvas.tui.rows import fit_width, format_step
 
 if TYPE_CHECKING:
@@ -142,6 +148,7 @@ class JourneyView(Vertical):
         self._rows_for: tuple[Any, ...] | None = None
         self._firsts: frozenset[str] = frozenset()
         self._phase_width = 0
+        self._personas: tuple[dict[str, str], int] = ({}, 0)
         steps.formatter = self._format
         steps.empty_hint = "no steps — a adds one · p adds a phase"
 
@@ -167,12 +174,24 @@ class JourneyView(Vertical):
             self._firsts = first_of_phase(items)
             longest = max((len(one_line(s.phase)) for s in items), default=0)
             self._phase_width = min(PHASE_COLUMN_MAX, longest)
-        return format_step(item, first=item.id in self._firsts, phase_width=self._phase_width)
+        names, width = self._personas
+        return format_step(
+            item,
+            first=item.id in self._firsts,
+            phase_width=self._phase_width,
+            persona=names.get(item.persona, item.persona),
+            persona_width=width,
+        )
 
     def show(self, canvas: Canvas, report: FitReport) -> None:
         """The canvas changed: redraw the curve and the touchpoint table."""
         self.canvas = canvas
         self.low_points = frozenset(report.journey_low_points)
+        column = persona_column(canvas)
+        if column != self._personas:  # a persona named, renamed or gone: every row changes
+            self._personas = column
+            self.steps_list.redraw_rows()
+        drop_stale_filter(self.steps_list, canvas)
         self._show_curve()
         table = self.query_one("#touchpoints", Static)
         table.border_title = "Touchpoints per phase"
@@ -200,6 +219,9 @@ class JourneyView(Vertical):
             style = "bold reverse" if current is not None and current.phase == phase else ""
             parts.append((one_line(phase), style))
             parts.append((f" {count}" if count else " (empty)", "$text-muted"))
+        if self.canvas.personas:
+            who = filter_label(self.steps_list, self.canvas, str(getattr(self.app, "lang", "en")))
+            parts.append((f"  · W {who}", "bold" if self.steps_list.keep else "$text-muted"))
         strip = self.query_one("#phase-strip", Static)
         strip.update(Content.assemble(*parts), layout=False)
 
@@ -227,6 +249,12 @@ class JourneyView(Vertical):
 
     def action_journey(self, name: str) -> None:
         getattr(self, f"action_{name}")()
+
+    def action_by_persona(self) -> None:
+        """`W`: all steps → each persona's steps → steps of no one → all."""
+        if self.canvas is not None:
+            cycle_persona_filter(self.steps_list, self.canvas)
+            self._show_curve()
 
     def focused_phase(self) -> str:
         """The phase the phase keys act on: the focused step's, else the first."""

@@ -33,9 +33,11 @@ from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_view import JourneyView
+from valuecanvas.tui.lens_view import LensView
 from valuecanvas.tui.method_hints import empty_hint
 from valuecanvas.tui.personas_view import PersonasView
 from valuecanvas.tui.rows import format_item
+from valuecanvas.tui.tag_keys import TagKeys
 
 if TYPE_CHECKING:
     from valuecanvas.tui.app import ValueCanvasApp
@@ -43,7 +45,12 @@ if TYPE_CHECKING:
 VIEW_OF: dict[ListName, str] = {name: "canvas-view" for name in LIST_NAMES}
 VIEW_OF["steps"] = "journey-view"
 VIEW_OF["personas"] = "personas-view"
-VIEW_NAMES = {"canvas-view": "Canvas", "journey-view": "7 Journey", "personas-view": "8 Personas"}
+VIEW_NAMES = {
+    "canvas-view": "Canvas",
+    "journey-view": "7 Journey",
+    "personas-view": "8 Personas",
+    "lens-view": "9 Lens",
+}
 SHORT_EN: dict[ListName, str] = {
     "jobs": "Jobs",
     "pains": "Pains",
@@ -78,7 +85,7 @@ def _settle_heap() -> None:
     gc.freeze()
 
 
-class MainScreen(Screen[None]):
+class MainScreen(TagKeys, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [c.binding() for c in SCREEN_COMMANDS] + [
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -138,6 +145,7 @@ class MainScreen(Screen[None]):
                         yield self._list("jobs")
                 yield JourneyView(self._list("steps"), id="journey-view")
                 yield PersonasView(self._list("personas"), id="personas-view")
+                yield LensView(lang=self.lang, id="lens-view")
             yield FitPanel(id="fit")
         yield Input(id="filter", placeholder="filter: type to narrow · enter keeps · escape clears")
         with Horizontal(id="add-bar"):
@@ -192,11 +200,13 @@ class MainScreen(Screen[None]):
             old is None
             or canvas.journey is not old.journey
             or self.report.journey_low_points != previous.journey_low_points
+            or canvas.personas is not old.personas  # step rows name their persona
         ):
             self.query_one(JourneyView).show(canvas, self.report)
         if old is None or canvas.personas is not old.personas or canvas.market != old.market:
             self.query_one(PersonasView).show(canvas)
         self._show_fit()
+        self.query_one(LensView).canvas_changed(canvas)  # recomputed now if shown
         self.update_marks()
         self.update_titlebar()
         if old is None:
@@ -335,6 +345,11 @@ class MainScreen(Screen[None]):
     def action_focus_pane(self, name: str) -> None:
         if name == "fit":
             self.query_one(FitPanel).focus()
+            return
+        if name == "lens":
+            self.query_one("#views", ContentSwitcher).current = "lens-view"
+            self.query_one("#lens-entries").focus()
+            self.update_titlebar()
             return
         list_name: ListName = name  # type: ignore[assignment]
         switcher = self.query_one("#views", ContentSwitcher)
@@ -560,6 +575,11 @@ class MainScreen(Screen[None]):
     @on(FitPanel.Jump)
     def _fit_jump(self, event: FitPanel.Jump) -> None:
         """`enter` on a gap, unanchored item or low point in the fit panel."""
+        self.jump_to(event.item_id)
+
+    @on(LensView.Jump)
+    def _lens_jump(self, event: LensView.Jump) -> None:
+        """`enter` on an item in the lens: to its pane."""
         self.jump_to(event.item_id)
 
     @on(ConflictChoice)

@@ -1,0 +1,69 @@
+"""Whose journey: the persona column of step rows and the journey's persona filter (`W`).
+
+Seeds 001 and 004: personas walk the journey, and in B2B each step may be a
+different member of the decision-making unit. `W` cycles the steps shown: all,
+then each persona's own steps, then the steps that name no one. Each step row
+names its persona in a column (shown once any step names one).
+"""
+
+from __future__ import annotations
+
+from valuecanvas.model import Canvas, Step
+from valuecanvas.tagging import UNASSIGNED, next_persona_filter
+from valuecanvas.tui.item_list import ItemList, one_line
+
+PERSONA_COLUMN_MAX = 10
+
+FILTER_WORDS = {
+    "en": {"all": "all personas", "only": "steps of", "nobody": "steps of no persona"},
+    "nl": {"all": "alle persona's", "only": "stappen van", "nobody": "stappen zonder persona"},
+}
+
+
+def short_name(name: str) -> str:
+    """ "Sanne, 34, account manager" → "Sanne": what a step row has room for."""
+    return one_line(name).split(",")[0].strip() or one_line(name)
+
+
+def persona_column(canvas: Canvas) -> tuple[dict[str, str], int]:
+    """Short name by persona id, and the column width (0 when no step names a persona)."""
+    names = {p.id: short_name(p.name) for p in canvas.personas}
+    used = {s.persona for s in canvas.journey.steps if s.persona}
+    if not used:
+        return names, 0
+    longest = max((len(names.get(pid, pid)) for pid in used), default=1)
+    return names, min(PERSONA_COLUMN_MAX, max(longest, 1))
+
+
+def cycle_persona_filter(steps: ItemList, canvas: Canvas, delta: int = 1) -> None:
+    """`W`: show the next persona's steps (all → each persona → no persona → all)."""
+    current = steps.keep[0] if steps.keep else None
+    chosen = next_persona_filter(canvas, current, delta)
+    if chosen is None:
+        steps.set_keep(None)
+    else:
+        steps.set_keep(
+            (chosen, lambda step, p=chosen: isinstance(step, Step) and step.persona == p)
+        )
+
+
+def drop_stale_filter(steps: ItemList, canvas: Canvas) -> None:
+    """The persona the filter shows is gone (deleted, undone): show all steps again."""
+    key = steps.keep[0] if steps.keep else UNASSIGNED
+    if key != UNASSIGNED and key not in {p.id for p in canvas.personas}:
+        steps.set_keep(None)
+
+
+def filter_label(steps: ItemList, canvas: Canvas, lang: str = "en") -> str:
+    """What the journey shows: "all personas", "steps of pe1 Sanne", "steps of no persona"."""
+    words = FILTER_WORDS.get(lang, FILTER_WORDS["en"])
+    if not steps.keep:
+        return words["all"]
+    key = steps.keep[0]
+    if key == UNASSIGNED:
+        return words["nobody"]
+    name = next((short_name(p.name) for p in canvas.personas if p.id == key), "")
+    return f"{words['only']} {key} {name}".rstrip()
+
+
+__all__ = ["cycle_persona_filter", "drop_stale_filter", "filter_label", "persona_column"]
