@@ -23,12 +23,15 @@ if TYPE_CHECKING:
     from valuecanvas.storage import Loaded
     from valuecanvas.storage.lock import FileLock
 
-SUBCOMMANDS = ("new", "check", "fit")
+SUBCOMMANDS = ("new", "check", "fit", "export", "schema", "serve")
 EPILOG = """commands:
   valuecanvas FILE                open FILE in the TUI (a new canvas if it does not exist)
   valuecanvas new FILE            write a starter canvas
   valuecanvas check FILE...       validate canvas files
   valuecanvas fit FILE [--json]   report how well the value map fits the customer profile
+  valuecanvas export FILE --to md|mermaid|html|csv|json [-o OUT]   export a canvas
+  valuecanvas schema              print the JSON Schema of the file format
+  valuecanvas serve FILE          the TUI in a browser (127.0.0.1:8000)
 
 Run 'valuecanvas COMMAND --help' for a command's options. A file named like a command
 is opened as ./NAME."""
@@ -407,6 +410,14 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="print the report as JSON")
         _lang(p)
         p.set_defaults(run=cmd_fit)
+    elif command in ("export", "schema", "serve"):
+        from valuecanvas import cli_export, cli_serve
+
+        p = {
+            "export": cli_export.export_parser,
+            "schema": cli_export.schema_parser,
+            "serve": cli_serve.serve_parser,
+        }[command]()
     else:
         p = argparse.ArgumentParser(
             prog="valuecanvas",
