@@ -116,9 +116,10 @@ def _fit(canvas: Canvas, report: FitReport) -> str:
 def _curve(canvas: Canvas) -> str:
     """The emotion curve: one point per step, +2 at the top, phases marked below."""
     steps = canvas.journey.steps
-    gap, top, row = 48, 24, 28
-    width = max(480, gap * (len(steps) + 1))
-    height = top + row * (EMOTION_MAX - EMOTION_MIN) + 56
+    top, row, left = 24, 28, 36
+    width = max(960, 48 * (len(steps) + 1))
+    gap = (width - left) / max(len(steps), 1)
+    height = top + row * (EMOTION_MAX - EMOTION_MIN) + 64
 
     def y(emotion: int) -> int:
         return top + row * (EMOTION_MAX - emotion)
@@ -131,21 +132,26 @@ def _curve(canvas: Canvas) -> str:
         dash = "" if e else ' stroke-dasharray="4 3"'
         parts.append(f'<line x1="30" x2="{width}" y1="{y(e)}" y2="{y(e)}" stroke="#c9d0db"{dash}/>')
         parts.append(f'<text x="4" y="{y(e) + 4}" font-size="11" fill="#5b6575">{e:+d}</text>')
-    points = [(gap * (i + 1), y(s.emotion)) for i, s in enumerate(steps)]
+    points = [(round(left + gap * (i + 0.5), 1), y(s.emotion)) for i, s in enumerate(steps)]
     if points:
         line = " ".join(f"{x},{py}" for x, py in points)
         parts.append(f'<polyline points="{line}" fill="none" stroke="#2f6fb3" stroke-width="2"/>')
     previous = None
+    shown_phases = 0
     base = y(EMOTION_MIN)
     for (x, py), s in zip(points, steps, strict=True):
         if s.phase != previous:
             parts.append(
-                f'<line x1="{x - gap // 2}" x2="{x - gap // 2}" y1="{top - 12}" y2="{base + 40}" stroke="#5b6575" stroke-dasharray="2 3"/>'
+                f'<line x1="{round(x - gap / 2, 1)}" x2="{round(x - gap / 2, 1)}" y1="{top - 12}" y2="{base + 40}" stroke="#5b6575" stroke-dasharray="2 3"/>'
             )
+            row_y = (
+                base + 34 + 13 * (shown_phases % 2)
+            )  # alternate rows: short phases never overlap
             parts.append(
-                f'<text x="{x - gap // 2 + 3}" y="{base + 38}" font-size="11" fill="#1d2430">{escape(s.phase)}</text>'
+                f'<text x="{round(x - gap / 2 + 3, 1)}" y="{row_y}" font-size="11" fill="#1d2430">{escape(s.phase)}</text>'
             )
             previous = s.phase
+            shown_phases += 1
         colour = "#b3402f" if s.emotion < 0 else "#2e7d4f" if s.emotion > 0 else "#5b6575"
         parts.append(
             f'<circle cx="{x}" cy="{py}" r="5" fill="{colour}"><title>{escape(s.id)}: '

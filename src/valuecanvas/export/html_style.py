@@ -15,10 +15,10 @@ h3 { font-size: .95rem; margin: .2rem 0 .3rem; text-transform: uppercase;
 .shape { flex: 1 1 0; aspect-ratio: 1 / 1; border: 2px solid var(--ink); display: flex;
   flex-direction: column; min-width: 0; font-size: .82rem; }
 .square { padding: .8rem; }
-.circle { border-radius: 50%; padding: 9% 11%; }
+.circle { border-radius: 50%; padding: 14% 13%; flex-grow: 1.25; }
 .shape > h2 { margin: 0 0 .4rem; text-align: center; font-size: 1rem; }
 .facing { font-size: 2rem; color: var(--muted); flex: 0 0 auto; }
-.parts { display: grid; gap: .5rem; flex: 1; min-height: 0; }
+.parts { display: grid; gap: .5rem; }
 .value-map .parts { grid-template-columns: 1fr 1fr;
   grid-template-areas: "products gain_creators" "products pain_relievers"; }
 .profile .parts { grid-template-columns: 1fr 1fr;
@@ -37,7 +37,8 @@ h3 { font-size: .95rem; margin: .2rem 0 .3rem; text-transform: uppercase;
   vertical-align: middle; margin: 0 .4rem; }
 .bar > span { display: block; height: 100%; background: var(--good); }
 .verdict { font-weight: 700; }
-.curve svg { width: 100%; height: auto; border: 1px solid var(--line); }
+.curve svg { width: 100%; height: auto; max-height: 18rem; border: 1px solid var(--line); }
+th, .journey-table td:nth-child(-n+2), .journey-table td:nth-child(6) { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; font-size: .82rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .2rem .4rem; text-align: left;
   vertical-align: top; overflow-wrap: anywhere; }
