@@ -14,11 +14,15 @@ from valuecanvas.document import Document
 from valuecanvas.errors import CanvasError
 from valuecanvas.storage import load
 from valuecanvas.storage.lock import FileLock, LockedError, acquire
+from valuecanvas.tui import app as tui_app
 from valuecanvas.tui.app import ValueCanvasApp
 
 
 class ServedApp(ValueCanvasApp):
     """The normal app, plus a notice shown once it is up (why it is read-only)."""
+
+    # Textual reads a relative CSS_PATH beside the module of the class: point at the app's
+    CSS_PATH = str(Path(tui_app.__file__).with_name(str(ValueCanvasApp.CSS_PATH)))
 
     def __init__(self, document: Document, notice: str | None, **kwargs: object) -> None:
         super().__init__(document, **kwargs)  # type: ignore[arg-type]
