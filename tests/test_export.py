@@ -16,12 +16,15 @@ from html.parser import HTMLParser
 
 import jsonschema
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from export_helpers import HOSTILE_TEXTS, SCRIPT, every_text, hostile_canvas, samples
 from valuecanvas.export import FORMATS, export
 from valuecanvas.export.csv_table import COLUMNS
 from valuecanvas.export.schema import schema
+from valuecanvas.export.text import md_text
 from valuecanvas.model import Canvas, items_of
 
 CANVASES = [*samples(), ("hostile", hostile_canvas())]
@@ -192,3 +195,17 @@ def test_html_escapes_every_text_and_asks_nothing_of_the_network() -> None:
     assert "default-src 'none'" in page  # the browser is told too
     assert "size: A4 landscape" in page
     assert "<svg" in page and "<polyline" in page
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=40).filter(lambda t: t.strip() and "\x00" not in t))
+def test_any_text_in_a_markdown_cell_is_shown_as_typed(text: str) -> None:
+    import unicodedata
+
+    text = "".join(c for c in text if unicodedata.category(c) != "Cc" or c == "\n")
+    assume(text.strip())
+    md = f"| a |\n|---|\n| {md_text(text)} |\n"
+    cells = _rendered(md)
+    assert cells.tags.count("td") == 1, md
+    got = cells.texts[-1]
+    assert _lines(got) == _lines(text), md

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from valuecanvas.export.text import cell, links_of
@@ -20,6 +22,18 @@ COLUMNS = (
 )  # fmt: skip
 
 
+# Columns read from an item's key of the same name, where its list has that key.
+_OPTIONAL = ("kind", "value", "strategy", "warranty", "evidence", "source", "persona")
+_STEP_ONLY = ("phase", "touchpoint", "emotion")
+
+
+def _getter(model: type[Any], key: str) -> Callable[[Any], Any]:
+    """Read `key` from an item, or None where the list has no such key (asked once per list)."""
+    if key in model.model_fields:
+        return attrgetter(key)
+    return lambda _item: None
+
+
 def rows(canvas: Canvas) -> list[list[Any]]:
     """The rows after the header, as plain values (before defusing)."""
     out: list[list[Any]] = []
@@ -27,17 +41,17 @@ def rows(canvas: Canvas) -> list[list[Any]]:
         if name == "personas":
             continue
         spec = LISTS[name]
+        get = {key: _getter(spec.model, key) for key in (*_OPTIONAL, *_STEP_ONLY)}
         for rank, item in enumerate(items_of(canvas, name), start=1):
-            is_step = name == "steps"
             out.append(
                 [
-                    name, rank, item.id, item.text, getattr(item, "kind", None),
-                    level_of(item, spec), getattr(item, "value", None),
-                    getattr(item, "strategy", None), getattr(item, "warranty", None),
-                    getattr(item, "evidence", None), getattr(item, "source", None),
+                    name, rank, item.id, item.text, get["kind"](item),
+                    level_of(item, spec), get["value"](item),
+                    get["strategy"](item), get["warranty"](item),
+                    get["evidence"](item), get["source"](item),
                     links_of(item, name),
-                    item.phase if is_step else None, item.touchpoint if is_step else None,
-                    item.emotion if is_step else None, getattr(item, "persona", None),
+                    get["phase"](item), get["touchpoint"](item),
+                    get["emotion"](item), get["persona"](item),
                 ]
             )  # fmt: skip
     return out

@@ -21,6 +21,9 @@ def one_line(text: str) -> str:
 _MD_BACKSLASH = re.compile(r"([\\`*_\[\]{}|~#$!])")
 _MD_LEADING_MARK = re.compile(r"^([-+=])")
 _MD_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+# Text that needs none of the above: no syntax character, no leading marker or digit,
+# words separated by single spaces. Most text is like this; it is returned as it is.
+_MD_PLAIN = re.compile(r"(?![-+=\d])[^\\`*_\[\]{}|~#$!&<>\s]+(?: [^\\`*_\[\]{}|~#$!&<>\s]+)*")
 
 
 def md_text(text: str) -> str:
@@ -30,6 +33,8 @@ def md_text(text: str) -> str:
     never HTML), a leading list or heading marker is escaped, and line breaks become
     `<br>` so a table row stays one line.
     """
+    if _MD_PLAIN.fullmatch(text):
+        return text
     out = _MD_BACKSLASH.sub(r"\\\1", text)
     out = out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     out = "<br>".join(" ".join(line.split()) for line in out.splitlines())
