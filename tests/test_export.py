@@ -27,7 +27,7 @@ from valuecanvas.export.schema import schema
 from valuecanvas.export.text import md_text
 from valuecanvas.model import Canvas, items_of
 
-CANVASES = [*samples(), ("hostile", hostile_canvas())]
+CANVASES = [*samples(), ("hostile", hostile_canvas()), ("empty", Canvas(title="Empty"))]
 IDS = [name for name, _ in CANVASES]
 
 
@@ -86,7 +86,21 @@ def _lines(text: str) -> list[str]:
 @pytest.mark.parametrize(("name", "canvas"), CANVASES, ids=IDS)
 def test_markdown_shows_every_text_literally(name: str, canvas: Canvas) -> None:
     rendered = _rendered(export(canvas, "md"))
-    ours = {"h1", "h2", "h3", "p", "strong", "br", "table", "thead", "tbody", "tr", "th", "td"}
+    ours = {
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "strong",
+        "em",
+        "br",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+    }
     assert set(rendered.tags) <= ours | {"ul", "li", "pre", "code"}, set(rendered.tags) - ours
     assert rendered.tags.count("code") == rendered.tags.count("pre")  # only the Mermaid block
     shown = {tuple(_lines(t)) for t in rendered.texts}

@@ -8,6 +8,7 @@ with its text, score = emotion + 3 and exactly one actor, so a replaced `:` `;` 
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -58,7 +59,11 @@ def one_actor_canvases() -> list[Canvas]:
     return out
 
 
-CASES = [c for _, c in samples()] + [hostile_canvas(), *one_actor_canvases()]
+CASES = [c for _, c in samples()] + [
+    hostile_canvas(),
+    Canvas(title="No steps"),
+    *one_actor_canvases(),
+]
 
 
 def test_mermaid_reads_every_step_as_we_wrote_it() -> None:
@@ -104,3 +109,33 @@ def test_a_persona_name_with_syntax_stays_one_actor() -> None:
     assert {tuple(t["people"]) for t in got["tasks"]} == {
         ("Sanne‚ 34‚ account manager∶ ＃1； ＆ co",)
     }
+
+
+def _random_text(rng: random.Random) -> str:
+    pool = ":;#%,&<>`{}\\\n\t \"'|-=+*_[]()@!?.~$^" + "abcXYZ019" + "éß漢😀\u00a0"
+    start = rng.choice(["", "journey", "title ", "section ", "accTitle", "accDescr{", "%%", "  "])
+    text = start + "".join(rng.choice(pool) for _ in range(rng.randint(1, 24)))
+    return text if text.strip() else text + "x"
+
+
+def test_random_syntax_soup_always_parses_as_written() -> None:
+    rng = random.Random(15)
+    canvases = []
+    for _ in range(150):
+        phases = tuple(dict.fromkeys(_random_text(rng).strip() or "p" for _ in range(2)))
+        steps = tuple(
+            Step(id=f"s{i}", phase=rng.choice(phases), text=_random_text(rng), emotion=rng.randint(-2, 2))
+            for i in range(1, 4)
+        )  # fmt: skip
+        canvases.append(
+            Canvas(title=_random_text(rng), segment=_random_text(rng),
+                   journey=Journey(phases=phases, steps=steps))
+        )  # fmt: skip
+    parsed = mermaid_parse([export(c, "mermaid") for c in canvases])
+    for canvas, got in zip(canvases, parsed, strict=True):
+        diagram = export(canvas, "mermaid")
+        assert got["ok"], (got["error"], diagram)
+        assert len(got["tasks"]) == 3, diagram
+        by_phase = sorted(canvas.journey.steps, key=lambda s: canvas.journey.phases.index(s.phase))
+        assert [t["score"] for t in got["tasks"]] == [s.emotion + 3 for s in by_phase], diagram
+        assert all(len(t["people"]) == 1 for t in got["tasks"]), diagram
