@@ -24,8 +24,8 @@ class ServedApp(ValueCanvasApp):
     # Textual reads a relative CSS_PATH beside the module of the class: point at the app's
     CSS_PATH = str(Path(tui_app.__file__).with_name(str(ValueCanvasApp.CSS_PATH)))
 
-    def __init__(self, document: Document, notice: str | None, **kwargs: object) -> None:
-        super().__init__(document, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, document: Document, notice: str | None, lock: FileLock | None) -> None:
+        super().__init__(document, read_only=lock is None, handle_signals=True, lock=lock)
         self.notice = notice
 
     def on_mount(self) -> None:
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     except CanvasError as exc:
         notice = f"{' '.join(exc.lines())}. Opened read-only."
     document = Document(loaded.canvas, path, saved=loaded.canvas, loaded=loaded)
-    app = ServedApp(document, notice, read_only=lock is None, handle_signals=True, lock=lock)
+    app = ServedApp(document, notice, lock)
     try:
         result = app.run()
         if app.return_code == 1 and app.safety.recovered_to is None:
