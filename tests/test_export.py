@@ -105,7 +105,10 @@ def test_markdown_shows_every_text_literally(name: str, canvas: Canvas) -> None:
     assert rendered.tags.count("code") == rendered.tags.count("pre")  # only the Mermaid block
     shown = {tuple(_lines(t)) for t in rendered.texts}
     for text in every_text(canvas):
-        assert tuple(_lines(text)) in shown, text
+        if text == canvas.segment:  # in the facts paragraph, after its label
+            assert any(_lines(t)[0] == "Segment: " + " ".join(text.split()) for t in rendered.texts)
+        else:
+            assert tuple(_lines(text)) in shown, text
 
 
 def test_markdown_one_row_per_item_and_a_mermaid_block() -> None:
@@ -223,3 +226,16 @@ def test_any_text_in_a_markdown_cell_is_shown_as_typed(text: str) -> None:
     assert cells.tags.count("td") == 1, md
     got = cells.texts[-1]
     assert _lines(got) == _lines(text), md
+
+
+def test_markdown_has_the_lens_in_short() -> None:
+    from valuecanvas.lens import compute_lens
+
+    _name, canvas = next((n, c) for n, c in samples() if n.startswith("office"))
+    md = export(canvas, "md")
+    report = compute_lens(canvas)
+    lens = md.split("## Value lens\n")[1].split("\n## ")[0]
+    sought = " | ".join(str(v) for v in report.sought.values())
+    assert f"| Sought | {sought} | {report.sought_emotional_share}% |" in lens
+    assert "**Warranty:**" in lens and "(missing: security)" in lens
+    assert f"unassigned {report.unassigned_steps}" in lens

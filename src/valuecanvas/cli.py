@@ -23,12 +23,14 @@ if TYPE_CHECKING:
     from valuecanvas.storage import Loaded
     from valuecanvas.storage.lock import FileLock
 
-SUBCOMMANDS = ("new", "check", "fit", "export", "schema", "serve")
+SUBCOMMANDS = ("new", "check", "fit", "lens", "export", "schema", "serve")
 EPILOG = """commands:
   valuecanvas FILE                open FILE in the TUI (a new canvas if it does not exist)
   valuecanvas new FILE            write a starter canvas
   valuecanvas check FILE...       validate canvas files
   valuecanvas fit FILE [--json]   report how well the value map fits the customer profile
+  valuecanvas lens FILE [--json]  the value lens: value sought/delivered, strategies,
+                                  warranty, evidence, steps per persona
   valuecanvas export FILE --to md|mermaid|html|csv|json [-o OUT]   export a canvas
   valuecanvas schema              print the JSON Schema of the file format
   valuecanvas serve FILE          the TUI in a browser (127.0.0.1:8000)
@@ -410,6 +412,10 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="print the report as JSON")
         _lang(p)
         p.set_defaults(run=cmd_fit)
+    elif command == "lens":
+        from valuecanvas.lens_report import lens_parser
+
+        p = lens_parser()
     elif command in ("export", "schema", "serve"):
         from valuecanvas import cli_export, cli_serve
 

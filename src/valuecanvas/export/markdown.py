@@ -1,14 +1,15 @@
 """Markdown that GitHub renders, one item per table row so `git diff` reads as a change list.
 
 Sections: title and segment, customer profile and value map as ranked tables, the fit,
-the journey (a Mermaid block and a table of steps), the personas with their empathy
-maps. All user text goes through `md_text`, the diagram through `mermaid_text`.
+the value lens in short, the journey (a Mermaid block and a table of steps), the
+personas with their empathy maps. All user text goes through `md_text`, the diagram through `mermaid_text`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from valuecanvas.export.markdown_lens import lens_lines
 from valuecanvas.export.mermaid import mermaid_lines
 from valuecanvas.export.text import actor_of, addressed_by, level_marks, links_of, md_text
 from valuecanvas.fit import PROFILE, VALUE_MAP, FitReport, compute_fit
@@ -144,6 +145,7 @@ def render_markdown(canvas: Canvas) -> str:
     for name in VALUE_MAP:
         lines += _list_table(canvas, name, addressers)
     lines += _fit(canvas, compute_fit(canvas))
+    lines += lens_lines(canvas)
     lines += _journey(canvas)
     lines += _personas(canvas)
     while lines and lines[-1] == "":

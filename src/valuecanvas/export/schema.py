@@ -154,7 +154,7 @@ def _describe(model: str, node: dict[str, Any]) -> None:
             raise UndescribedKeyError(f"{model}.{key} has no description in export/schema.py")
         prop["description"] = text
         prop.pop("title", None)
-        if key == "id":
+        if key in ("id", "persona"):  # may be left empty: filled in, or no persona
             prop["pattern"] = "^[A-Za-z0-9_-]*$"
         elif key in _LINK_FIELDS and model not in ("Canvas", "Journey"):
             target = prop.get("items", prop)
