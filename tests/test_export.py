@@ -27,7 +27,14 @@ from valuecanvas.export.schema import schema
 from valuecanvas.export.text import md_text
 from valuecanvas.model import Canvas, items_of
 
-CANVASES = [*samples(), ("hostile", hostile_canvas()), ("empty", Canvas(title="Empty"))]
+CONFLICTED = Canvas.model_validate(
+    {**hostile_canvas().model_dump(exclude_none=True),
+     "conflicts": [{"list": "jobs", "id": "j1", "field": "text", "ours": "a", "theirs": "b"}]}
+)  # fmt: skip
+CANVASES = [
+    *samples(), ("hostile", hostile_canvas()), ("empty", Canvas(title="Empty")),
+    ("conflicted", CONFLICTED),
+]  # fmt: skip
 IDS = [name for name, _ in CANVASES]
 
 

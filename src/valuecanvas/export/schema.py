@@ -112,6 +112,24 @@ _BY_MODEL: dict[tuple[str, str], str] = {
     ("Persona", "goals"): "Empathy map: what the persona wants to achieve.",
     ("Persona", "influences"): "Empathy map: who and what influences the persona.",
     ("Persona", "problems"): "Empathy map: the persona's frustrations and problems.",
+    (
+        "Canvas",
+        "conflicts",
+    ): "Merge conflicts left by `valuecanvas merge-driver`; resolve each in the TUI (o ours, t theirs). `check` fails while any is left.",
+    (
+        "Conflict",
+        "list",
+    ): '"canvas" for a canvas field, else the list the item is in ("pains", "steps", "personas" …).',
+    ("Conflict", "id"): "The id of the item both sides changed (absent for canvas fields).",
+    (
+        "Conflict",
+        "field",
+    ): "The field both sides changed, or `order` (the rank of a list or the phases) or `deleted`.",
+    (
+        "Conflict",
+        "ours",
+    ): "The value on our side (kept in the field until the conflict is resolved).",
+    ("Conflict", "theirs"): "The value on their side.",
 }
 
 # Descriptions of a key wherever it appears.
@@ -137,6 +155,7 @@ _MODEL_DESCRIPTIONS = {
     "Journey": "The customer journey.",
     "Step": "A step of the customer journey.",
     "Persona": "A persona with an empathy map.",
+    "Conflict": "One field both sides of a git merge changed differently.",
 }
 
 _LINK_FIELDS = {"jobs", "pains", "gains", "persona"}
