@@ -23,7 +23,18 @@ if TYPE_CHECKING:
     from valuecanvas.storage import Loaded
     from valuecanvas.storage.lock import FileLock
 
-SUBCOMMANDS = ("new", "check", "fit", "lens", "diff", "merge-driver", "git-setup")
+SUBCOMMANDS = (
+    "new",
+    "check",
+    "fit",
+    "lens",
+    "diff",
+    "merge-driver",
+    "git-setup",
+    "export",
+    "schema",
+    "serve",
+)
 EPILOG = """commands:
   valuecanvas FILE                open FILE in the TUI (a new canvas if it does not exist)
   valuecanvas new FILE            write a starter canvas
@@ -34,6 +45,9 @@ EPILOG = """commands:
   valuecanvas diff OLD NEW        compare two canvases by id (or: diff FILE --against REV)
   valuecanvas git-setup           set up git to diff and merge canvases by id
   valuecanvas merge-driver ...    git's merge driver (set up by git-setup)
+  valuecanvas export FILE --to md|mermaid|html|csv|json [-o OUT]   export a canvas
+  valuecanvas schema              print the JSON Schema of the file format
+  valuecanvas serve FILE          the TUI in a browser (127.0.0.1:8000)
 
 Run 'valuecanvas COMMAND --help' for a command's options. A file named like a command
 is opened as ./NAME."""
@@ -435,6 +449,14 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         from valuecanvas.cli_git_setup import build_parser as git_setup_parser
 
         p = git_setup_parser()
+    elif command in ("export", "schema", "serve"):
+        from valuecanvas import cli_export, cli_serve
+
+        p = {
+            "export": cli_export.export_parser,
+            "schema": cli_export.schema_parser,
+            "serve": cli_serve.serve_parser,
+        }[command]()
     else:
         p = argparse.ArgumentParser(
             prog="valuecanvas",
