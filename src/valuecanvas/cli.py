@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from valuecanvas import __version__
-from valuecanvas.errors import CanvasError
+from valuecanvas.errors import CanvasError, safe
 from valuecanvas.model import LISTS, MARKETS, Canvas, ListName, items_of
 
 if TYPE_CHECKING:
@@ -34,12 +34,25 @@ Run 'valuecanvas COMMAND --help' for a command's options. A file named like a co
 is opened as ./NAME."""
 
 
+MAX_PROBLEM_LINES = 100
+"""`check` and open print at most this many problems of a file, then `… and N more`."""
+
+
+def _visible(text: str) -> str:
+    """`text` with every control character escaped except its line breaks (cli.md).
+
+    File names, lock fields and file contents reach every message; this is the last
+    gate before the terminal, so none of them can send an escape sequence.
+    """
+    return "\n".join(safe(part, None) for part in text.split("\n"))
+
+
 def _out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
+    sys.stdout.write(_visible(line) + "\n")
 
 
 def _err(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    sys.stderr.write(_visible(line) + "\n")
 
 
 def _title_from(path: Path) -> str:
@@ -71,7 +84,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         create_new(canvas, path)
     except CanvasError as exc:
-        for line in exc.lines():
+        for line in exc.lines(MAX_PROBLEM_LINES):
             _err(line)
         return 1
     _out(f"{path}: created; open it with: valuecanvas {path}")
@@ -86,7 +99,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             load(Path(name))
         except CanvasError as exc:
-            for line in exc.lines():
+            for line in exc.lines(MAX_PROBLEM_LINES):
                 _err(line)
             status = 1
         else:
@@ -208,7 +221,7 @@ def cmd_fit(args: argparse.Namespace) -> int:
     try:
         canvas = load(Path(args.file)).canvas
     except CanvasError as exc:
-        for line in exc.lines():
+        for line in exc.lines(MAX_PROBLEM_LINES):
             _err(line)
         return 1
     if args.json:
@@ -223,7 +236,7 @@ def _ask(question: str, keys: str, default: str) -> str:
     """Ask on the terminal until the answer starts with one of `keys`; end of input: `default`."""
     while True:
         try:
-            answer = input(question + " ").strip().lower()
+            answer = input(_visible(question) + " ").strip().lower()
         except EOFError:
             _out("")
             return default
@@ -249,7 +262,7 @@ def _lock_for_editing(path: Path) -> FileLock | int | None:
     except LockedError as exc:
         _err(str(exc))
     except CanvasError as exc:  # no lock can be made here (e.g. a read-only folder)
-        for line in exc.lines():
+        for line in exc.lines(MAX_PROBLEM_LINES):
             _err(line)
     if not sys.stdin.isatty():
         _err(
@@ -269,7 +282,7 @@ def _lock_for_editing(path: Path) -> FileLock | int | None:
         except LockedError as exc:
             _err(str(exc))
         except CanvasError as exc:
-            for line in exc.lines():
+            for line in exc.lines(MAX_PROBLEM_LINES):
                 _err(line)
     _err(f"{path}: not opened")
     return 1
@@ -299,7 +312,7 @@ def _offer_recovery(document: Document, loaded: Loaded | None) -> Document:
     try:
         recovered = load(found.path)
     except CanvasError as exc:
-        for line in exc.lines():
+        for line in exc.lines(MAX_PROBLEM_LINES):
             _err(line)
         _err(f"{found.path}: cannot be restored; it is kept, and {path} opens as it is")
         return document
@@ -323,7 +336,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         try:
             loaded = load(path)
         except CanvasError as exc:
-            for line in exc.lines():
+            for line in exc.lines(MAX_PROBLEM_LINES):
                 _err(line)
             _err(
                 f"{path}: not opened; fix the problems above (valuecanvas check {path}) and try again"
@@ -437,7 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except CanvasError as exc:
-        for line in exc.lines():
+        for line in exc.lines(MAX_PROBLEM_LINES):
             _err(line)
         return 1
     except OSError as exc:  # a file problem storage did not foresee: still no traceback

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from valuecanvas.errors import CanvasError, Problem
+from valuecanvas.errors import CanvasError, Problem, safe
 
 _CORRUPT_RETRIES = 5
 _CORRUPT_WAIT = 0.02  # a lock is created then written; give a writer this long to finish
@@ -44,8 +44,13 @@ class LockInfo:
 
     def describe(self) -> str:
         """`alice on host1 (pid 123) since 2024-05-01T10:00:00+02:00`."""
-        since = f" since {self.since}" if self.since else ""
-        return f"{self.user} on {self.host} (pid {self.pid}){since}"
+        since = f" since {safe(self.since, 40)}" if self.since else ""
+        return f"{self.who} on {safe(self.host, 80)} (pid {self.pid}){since}"
+
+    @property
+    def who(self) -> str:
+        """The holder's user name, safe to show: anyone who can write the folder writes it."""
+        return safe(self.user, 80)
 
 
 UNKNOWN_HOLDER = LockInfo(user="unknown", host="unknown", pid=0, since="")
@@ -63,10 +68,10 @@ class LockedError(Exception):
             if holder.host != _host():
                 message += (
                     " — open it read-only, or take over the lock if you are sure"
-                    f" {holder.user} is no longer editing it"
+                    f" {holder.who} is no longer editing it"
                 )
             else:
-                message += f" — open it read-only, or ask {holder.user} to close it"
+                message += f" — open it read-only, or ask {holder.who} to close it"
         super().__init__(message)
 
 
