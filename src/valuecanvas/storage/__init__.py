@@ -126,14 +126,31 @@ class Recovery:
         return self.written.strftime("%Y-%m-%d %H:%M")
 
 
+def find_recoveries(path: Path) -> list[Recovery]:
+    """Every recovery file of the canvas at `path` (`NAME.recover.toml`,
+    `NAME.recover-N.toml`), newest first: each one is offered on open (cli.md)."""
+    first = recovery_path(path)
+    prefix = f"{path.name}.recover-"
+    candidates = [first]
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(first.parent):
+            rest = entry.name[len(prefix) :] if entry.name.startswith(prefix) else ""
+            if rest.endswith(".toml") and rest[: -len(".toml")].isdigit():
+                candidates.append(first.with_name(entry.name))
+    found = []
+    for target in candidates:
+        try:
+            st = os.stat(target)
+        except (OSError, ValueError):
+            continue
+        found.append(Recovery(target, datetime.fromtimestamp(st.st_mtime).astimezone()))
+    return sorted(found, key=lambda r: (r.written, r.path.name), reverse=True)
+
+
 def find_recovery(path: Path) -> Recovery | None:
-    """The recovery file of the canvas at `path`, if there is one."""
-    target = recovery_path(path)
-    try:
-        st = os.stat(target)
-    except (OSError, ValueError):
-        return None
-    return Recovery(target, datetime.fromtimestamp(st.st_mtime).astimezone())
+    """The newest recovery file of the canvas at `path`, if there is one."""
+    found = find_recoveries(path)
+    return found[0] if found else None
 
 
 def discard_recovery(target: Path | None) -> bool:
@@ -158,6 +175,7 @@ __all__ = [
     "create_new",
     "discard_recovery",
     "dumps",
+    "find_recoveries",
     "find_recovery",
     "load",
     "recovery_target",

@@ -87,6 +87,15 @@ class StaleLockError(LockedError):
         )
 
 
+def needs_confirmation(holder: LockInfo) -> bool:
+    """Whether taking this lock over needs the user to confirm the holder is gone.
+
+    Only a dead pid on this host proves it; a lock from another host, or one whose pid
+    now belongs to another process, is taken over only after an explicit yes.
+    """
+    return holder.host != _host() or (holder.pid != os.getpid() and pid_reused(holder))
+
+
 def _host() -> str:
     """This machine's name, as stored in locks and compared for staleness."""
     return socket.gethostname()
@@ -171,7 +180,31 @@ def _alive(info: LockInfo) -> bool:
         return True
     except OSError:
         return True
-    return True
+    return not pid_reused(info)
+
+
+def pid_reused(info: LockInfo) -> bool:
+    """Whether the lock's pid now belongs to a process started after the lock was taken.
+
+    A pid is reused after its process ends; a process that began later than the lock
+    (by its /proc entry, Linux) cannot be the editor that took it.
+    """
+    try:
+        since = datetime.fromisoformat(info.since).timestamp()
+        started = _process_start(info.pid)
+    except (OSError, ValueError, OverflowError, IndexError):
+        return False
+    return started > since + 2  # the lock is written after its process starts
+
+
+def _process_start(pid: int) -> float:
+    """When process `pid` started (seconds since the epoch), from Linux's /proc."""
+    with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    ticks = int(fields[19])  # field 22 (starttime): clock ticks after boot
+    with open("/proc/stat", encoding="ascii") as f:
+        boot = next(int(line.split()[1]) for line in f if line.startswith("btime "))
+    return boot + ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _lock_error(path: Path, lock: Path, exc: OSError) -> CanvasError:
@@ -285,6 +318,9 @@ def _existing_lock_error(path: Path, lock: Path) -> LockedError | None:
         if holder is not None:
             if _alive(holder):
                 return LockedError(path, holder)
+            if holder.host == _host() and pid_reused(holder):
+                reason = f"{holder.describe()} has ended; pid {holder.pid} is another process now"
+                return StaleLockError(path, holder, reason)
             return StaleLockError(path, holder, f"{holder.describe()} is no longer running")
         if attempt + 1 < _CORRUPT_RETRIES:
             time.sleep(_CORRUPT_WAIT)  # maybe its creator is still writing it
