@@ -124,3 +124,34 @@ def test_a_crash_in_the_tui_is_not_exit_0(tmp_path: Path) -> None:
     finally:
         tui_app.ValueCanvasApp = original  # type: ignore[misc]
     assert code == 1
+
+
+def test_the_readme_ignore_list_hides_every_sidecar_from_git(tmp_path: Path) -> None:
+    """Real git with the README's patterns: only the canvas itself is left to commit."""
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("ignore the sidecars:")
+    listed = readme[start : readme.index("\n-", start)]
+    patterns = re.findall(r"`([^`]+)`", listed)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("\n".join([*patterns, ".gitignore"]) + "\n")
+    canvas = tmp_path / "c.toml"
+    canvas.write_text('title = "T"\n')
+    for name in (
+        "c.toml.lock",
+        "c.toml.recover.toml",
+        "c.toml.recover-2.toml",
+        "c.toml.bak",
+        ".c.toml.k2j4x9.tmp",  # an interrupted save (storage.files.write_atomic)
+        ".c.toml.lock.a8b7c6.tmp",  # an interrupted take-over (storage.lock.take_over)
+    ):
+        (tmp_path / name).write_text("x")
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert status.split() == ["??", "c.toml"]
