@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -114,6 +115,34 @@ def save_recovery(canvas: Canvas, path: Path | None, *, own: Path | None = None)
     return target
 
 
+def fallback_folder() -> Path:
+    """A writable place of the user's for rescued work when the canvas's folder is not
+    (`$XDG_STATE_HOME/valuecanvas`, else `~/.local/state/valuecanvas`)."""
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(Path.home(), ".local", "state")
+    return Path(state) / "valuecanvas"
+
+
+def save_recovery_anywhere(canvas: Canvas, path: Path | None, *, own: Path | None = None) -> Path:
+    """`save_recovery`, or if that folder cannot be written, the next free
+    `NAME.recover[-N].toml` in `fallback_folder()` (then the system's temp folder)."""
+    try:
+        return save_recovery(canvas, path, own=own)
+    except CanvasError as first:
+        name = path.name if path is not None else "untitled"
+        for folder in (fallback_folder(), Path(tempfile.gettempdir())):
+            try:
+                folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                n, target = 1, folder / f"{name}.recover.toml"
+                while os.path.lexists(target):
+                    n += 1
+                    target = folder / f"{name}.recover-{n}.toml"
+                write_atomic(target, dumps(canvas).encode("utf-8"), new_mode=0o600)
+            except (OSError, CanvasError):
+                continue
+            return target
+        raise first
+
+
 @dataclass(frozen=True)
 class Recovery:
     """A recovery file waiting beside a canvas: where it is and when it was written."""
@@ -181,4 +210,5 @@ __all__ = [
     "recovery_target",
     "save",
     "save_recovery",
+    "save_recovery_anywhere",
 ]

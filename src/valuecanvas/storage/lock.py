@@ -238,7 +238,8 @@ class FileLock:
             return
         self._released = True
         if self._names_us():
-            with contextlib.suppress(FileNotFoundError):
+            # gone already, or the folder became read-only: nothing more we can do
+            with contextlib.suppress(OSError):
                 os.unlink(self.lock_path)
 
     def _names_us(self) -> bool:

@@ -568,6 +568,15 @@ class MainScreen(Screen[None]):
             return
         self.vc_app.save_document(then)
 
+    def action_save_as(self) -> None:
+        """Save under another name (e.g. when this folder is read-only); edit that file."""
+        if self.vc_app.read_only:
+            self.notify(
+                "Read-only: saving is off for this canvas.", severity="warning", markup=False
+            )
+            return
+        self.vc_app.safety.save_as(None, title="Save as (file name):")
+
     def save_error(self, exc: CanvasError) -> None:
         self.notify(
             "\n".join(exc.lines()), title="Not saved", severity="error", markup=False, timeout=10
