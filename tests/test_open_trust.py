@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import signal
 import socket
 import subprocess
@@ -155,3 +156,33 @@ def test_the_readme_ignore_list_hides_every_sidecar_from_git(tmp_path: Path) -> 
         check=True,
     ).stdout
     assert status.split() == ["??", "c.toml"]
+
+
+def test_a_hostile_file_name_never_reaches_the_terminal_raw(tmp_path: Path) -> None:
+    """A real TUI under a pty on `x\\e]2;PWNED\\e\\\\\\a\\r.toml`: no title change, no crash."""
+    path = tmp_path / "x\x1b]2;PWNED\x1b\\\x07\r.toml"
+    path.write_text('title = "T"\n', encoding="utf-8")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "valuecanvas", str(path)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=dict(os.environ, TERM="xterm-256color"),
+        start_new_session=True,
+    )
+    os.close(slave)
+    try:
+        seen = read_until(master, b"PWNED", 20)
+        seen += read_until(master, b"\x00", 1.0)
+        assert b"x\\x1b]2;PWNED" in seen, seen[-2000:]
+        assert b"]2;PWNED" not in seen.replace(b"\\x1b]2;PWNED", b"")
+        own = re.sub(rb"\x1b\]22;[a-z-]*\x07", b"", seen)  # Textual's pointer-shape OSC
+        assert b"\x07" not in own
+        os.write(master, b"\x11")  # ctrl+q
+        assert proc.wait(timeout=15) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)

@@ -64,7 +64,7 @@ class LockedError(Exception):
         self.path = path
         self.holder = holder
         if message is None:
-            message = f"{path.name} is being edited by {holder.describe()}"
+            message = f"{safe(path.name)} is being edited by {holder.describe()}"
             if holder.host != _host():
                 message += (
                     " — open it read-only, or take over the lock if you are sure"
@@ -83,7 +83,7 @@ class StaleLockError(LockedError):
         super().__init__(
             path,
             holder,
-            f"{path.name} has a stale lock: {reason} — take over the lock to edit it",
+            f"{safe(path.name)} has a stale lock: {reason} — take over the lock to edit it",
         )
 
 
@@ -211,11 +211,11 @@ def _lock_error(path: Path, lock: Path, exc: OSError) -> CanvasError:
     """A lock that cannot be made at all (e.g. no write access to the folder)."""
     if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
         msg = (
-            f"cannot create the lock file {lock.name}: {exc.strerror or exc} — "
+            f"cannot create the lock file {safe(lock.name)}: {exc.strerror or exc} — "
             "you cannot write in this folder; open the canvas read-only"
         )
     else:
-        msg = f"cannot create the lock file {lock.name}: {exc.strerror or exc} — try again"
+        msg = f"cannot create the lock file {safe(lock.name)}: {exc.strerror or exc} — try again"
     return CanvasError(str(path), [Problem(place="", message=msg)])
 
 
@@ -310,7 +310,7 @@ def _existing_lock_error(path: Path, lock: Path) -> LockedError | None:
             return LockedError(
                 path,
                 UNKNOWN_HOLDER,
-                f"{path.name} is locked, but the lock file {lock.name} cannot be read "
+                f"{safe(path.name)} is locked, but the lock file {safe(lock.name)} cannot be read "
                 f"({exc.strerror or exc}) — open it read-only",
             )
         if data is None:
@@ -325,7 +325,9 @@ def _existing_lock_error(path: Path, lock: Path) -> LockedError | None:
             return StaleLockError(path, holder, f"{holder.describe()} is no longer running")
         if attempt + 1 < _CORRUPT_RETRIES:
             time.sleep(_CORRUPT_WAIT)  # maybe its creator is still writing it
-    return StaleLockError(path, UNKNOWN_HOLDER, f"the lock file {lock.name} is empty or corrupt")
+    return StaleLockError(
+        path, UNKNOWN_HOLDER, f"the lock file {safe(lock.name)} is empty or corrupt"
+    )
 
 
 def take_over(path: Path) -> FileLock:

@@ -21,7 +21,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 
 from valuecanvas import edits
 from valuecanvas.document import Document
-from valuecanvas.errors import CanvasError, EditError
+from valuecanvas.errors import CanvasError, EditError, safe
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
 from valuecanvas.tui.commands import SCREEN_COMMANDS
@@ -196,7 +196,7 @@ class MainScreen(Screen[None]):
 
     def update_titlebar(self) -> None:
         doc = self.document
-        name = doc.path.name if doc.path else "(not saved yet)"
+        name = safe(doc.path.name, 60) if doc.path else "(not saved yet)"
         dirty = " ●" if doc.dirty else ""
         view = self.query_one("#views", ContentSwitcher).current or "canvas-view"
         tabs: list[str | tuple[str, str]] = []

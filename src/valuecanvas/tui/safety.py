@@ -49,9 +49,9 @@ def check_new_name(text: str) -> str | None:
         return "Type a file name, e.g. my-canvas-copy.toml"
     path = Path(name).expanduser()
     if path.exists() or path.is_symlink():
-        return f"{path} already exists; choose another name"
+        return f"{safe(str(path))} already exists; choose another name"
     if not path.parent.is_dir():
-        return f"the folder {path.parent} does not exist"
+        return f"the folder {safe(str(path.parent))} does not exist"
     return None
 
 
@@ -87,7 +87,7 @@ class Safety:
             return False
         if not self.notified_change and self.doc.path is not None:
             self.notified_change = True
-            name = self.doc.path.name
+            name = safe(self.doc.path.name)
             if self.app.read_only:
                 text = f"{name} changed on disk — reopen it to see the changes"
             else:
@@ -259,7 +259,7 @@ class Safety:
         doc.mark_saved(fingerprint=loaded.fingerprint)
         doc.has_comments = loaded.has_comments
         self.notified_change = False
-        self.app.after_save(f"Reloaded {doc.path.name} from disk — u undoes it")
+        self.app.after_save(f"Reloaded {safe(doc.path.name)} from disk — u undoes it")
         return True
 
     def lock_new_path(self, path: Path) -> str | None:
@@ -315,7 +315,11 @@ class Safety:
         return target
 
     def exit_message(self) -> str | None:
-        """What the command line prints after the TUI closed because of a signal."""
+        """What the command line prints after the TUI closed because of a signal (safe)."""
+        message = self._exit_message()
+        return None if message is None else safe(message, None)
+
+    def _exit_message(self) -> str | None:
         if self.recovered_to is not None:
             where = f"valuecanvas: unsaved changes were written to {self.recovered_to}"
             beside = self.doc.path is not None and self.recovered_to.parent == self.doc.path.parent
