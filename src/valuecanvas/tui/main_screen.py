@@ -469,9 +469,16 @@ class MainScreen(Screen[None]):
 
     def action_personas(self, name: str) -> None:
         """Empathy map entry commands from the palette (the keys live on PersonasView)."""
-        if name == "entries":
+        view = self.query_one(PersonasView)
+        shown = self.query_one("#views", ContentSwitcher).current == "personas-view"
+        if name == "entries" or not (shown and view.empathy.has_focus_within):
+            # Never act on a hidden or unfocused empathy map: show it first, act on a 2nd go.
             self.action_focus_pane("personas")
-        self.query_one(PersonasView).action_personas(name)
+            view.action_entries()
+            if name not in ("entries", "back"):
+                self.notify("The empathy map is open: run the command again.", markup=False)
+            return
+        view.action_personas(name)
 
     def action_filter(self) -> None:
         current = self.current_list()
