@@ -19,7 +19,7 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from valuecanvas.edits import complete
-from valuecanvas.errors import CanvasError, Problem
+from valuecanvas.errors import CanvasError, Problem, printable
 from valuecanvas.model import DEFAULT_PHASES, FORMAT, Canvas, Item, rule_breaks
 from valuecanvas.validation import explain
 
@@ -219,14 +219,16 @@ def _check_format(data: dict[str, Any], text: str, source: str) -> None:
     if fmt == FORMAT:
         return
     line = locate(text, ("format",))
-    m = _FORMAT_RE.match(fmt) if isinstance(fmt, str) else None
+    m = _FORMAT_RE.fullmatch(fmt) if isinstance(fmt, str) else None
     if m and int(m.group(1)) > 1:
         msg = (
-            f"the file is in format '{fmt}', made by a newer valuecanvas; this version reads "
+            f"the file is in format '{printable(fmt)}', made by a newer valuecanvas; this "
+            "version reads "
             f"'{FORMAT}' — upgrade valuecanvas to open it (the file was not changed)"
         )
     else:
-        msg = f'unknown format {fmt!r}; a canvas file says format = "{FORMAT}"'
+        shown = f"'{printable(fmt)}'" if isinstance(fmt, str) else printable(repr(fmt))
+        msg = f'unknown format {shown}; a canvas file says format = "{FORMAT}"'
     raise CanvasError(source, [Problem("format", msg, line)])
 
 
