@@ -131,12 +131,12 @@ class Safety:
             )
             if not text:
                 return False
-            path = Path(text.strip()).expanduser()
-            problem = self.lock_new_path(path)
+            new_path = Path(text.strip()).expanduser()
+            problem = self.lock_new_path(new_path)
             if problem is not None:
                 self.app.notify(problem, title="Not saved", severity="error", markup=False)
                 return False
-            doc.path = path
+            doc.path = new_path
             doc.fingerprint = None
             doc.has_comments = False
         path = doc.path
