@@ -32,6 +32,10 @@ IMPORTANCE = ("high", "medium", "low")
 SEVERITY = ("extreme", "moderate", "mild")
 RELEVANCE = ("essential", "desirable", "nice-to-have")
 VALUE_TYPES = ("functional", "economic", "emotional", "symbolic")
+# The optional keys of the value lens (file-format.md "Optional keys", value-lens.md).
+STRATEGIES = ("performance", "customisation", "experience")
+WARRANTY_ASPECTS = ("availability", "capacity", "security", "continuity")
+EVIDENCE = ("assumption", "observation", "interview", "survey", "reviews", "analytics")
 ROLES = ("decider", "buyer", "user", "influencer", "gatekeeper")
 MARKETS = ("b2c", "b2b")
 DEFAULT_PHASES = ("awareness", "consideration", "purchase", "use", "loyalty")
@@ -47,6 +51,11 @@ Importance: TypeAlias = Literal["high", "medium", "low"]
 Severity: TypeAlias = Literal["extreme", "moderate", "mild"]
 Relevance: TypeAlias = Literal["essential", "desirable", "nice-to-have"]
 ValueType: TypeAlias = Literal["functional", "economic", "emotional", "symbolic"]
+Strategy: TypeAlias = Literal["performance", "customisation", "experience"]
+WarrantyAspect: TypeAlias = Literal["availability", "capacity", "security", "continuity"]
+Evidence: TypeAlias = Literal[
+    "assumption", "observation", "interview", "survey", "reviews", "analytics"
+]
 Role: TypeAlias = Literal["decider", "buyer", "user", "influencer", "gatekeeper"]
 Market: TypeAlias = Literal["b2c", "b2b"]
 
@@ -86,6 +95,16 @@ Links = tuple[Annotated[str, AfterValidator(_valid_id)], ...]
 Entries = tuple[Text, ...]
 
 
+def _each_once(value: tuple[str, ...]) -> tuple[str, ...]:
+    for aspect in value:
+        if value.count(aspect) > 1:
+            raise ValueError(f"lists '{aspect}' twice; list each aspect once")
+    return value
+
+
+Warranty = Annotated[tuple[WarrantyAspect, ...], AfterValidator(_each_once)]
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -107,18 +126,27 @@ class Job(Item):
     kind: JobKind = "functional"
     importance: Importance = "medium"
     context: FreeText = ""
+    value: ValueType | None = None
+    evidence: Evidence = "assumption"
+    source: FreeText = ""
 
 
 class Pain(Item):
     text: Text
     kind: PainKind = "undesired-outcome"
     severity: Severity = "moderate"
+    value: ValueType | None = None
+    evidence: Evidence = "assumption"
+    source: FreeText = ""
 
 
 class Gain(Item):
     text: Text
     kind: GainKind = "required"
     relevance: Relevance = "desirable"
+    value: ValueType | None = None
+    evidence: Evidence = "assumption"
+    source: FreeText = ""
 
 
 class Product(Item):
@@ -127,6 +155,8 @@ class Product(Item):
     relevance: Relevance = "desirable"
     jobs: Links = ()
     value: ValueType | None = None
+    strategy: Strategy | None = None
+    warranty: Warranty = ()
 
 
 class PainReliever(Item):
@@ -134,6 +164,8 @@ class PainReliever(Item):
     relevance: Relevance = "desirable"
     pains: Links = ()
     value: ValueType | None = None
+    strategy: Strategy | None = None
+    warranty: Warranty = ()
 
 
 class GainCreator(Item):
@@ -141,6 +173,8 @@ class GainCreator(Item):
     relevance: Relevance = "desirable"
     gains: Links = ()
     value: ValueType | None = None
+    strategy: Strategy | None = None
+    warranty: Warranty = ()
 
 
 class Step(Item):
@@ -150,6 +184,9 @@ class Step(Item):
     emotion: Annotated[StrictInt, Field(ge=EMOTION_MIN, le=EMOTION_MAX)] = 0
     pains: Links = ()
     gains: Links = ()
+    evidence: Evidence = "assumption"
+    source: FreeText = ""
+    persona: ItemId = ""
 
 
 class Persona(Item):
@@ -221,39 +258,45 @@ class ListSpec:
     level_field: str | None = None
     level_values: tuple[str, ...] = ()  # top first
     links: tuple[tuple[str, ListName], ...] = ()  # (field, target list)
+    # The optional value-lens keys the list carries, in the order they are written.
+    lens_keys: tuple[str, ...] = ()
 
+
+PROFILE_LENS_KEYS = ("value", "evidence", "source")
+MAP_LENS_KEYS = ("value", "strategy", "warranty")
+STEP_LENS_KEYS = ("evidence", "source", "persona")
 
 LISTS: dict[ListName, ListSpec] = {
     "jobs": ListSpec(
         "jobs", Job, "j", "Customer jobs", "Klanttaken", "job", "jobs",
-        JOB_KINDS, "importance", IMPORTANCE,
+        JOB_KINDS, "importance", IMPORTANCE, lens_keys=PROFILE_LENS_KEYS,
     ),
     "pains": ListSpec(
         "pains", Pain, "p", "Pains", "Pijnpunten", "pain", "pains",
-        PAIN_KINDS, "severity", SEVERITY,
+        PAIN_KINDS, "severity", SEVERITY, lens_keys=PROFILE_LENS_KEYS,
     ),
     "gains": ListSpec(
         "gains", Gain, "g", "Gains", "Voordelen", "gain", "gains",
-        GAIN_KINDS, "relevance", RELEVANCE,
+        GAIN_KINDS, "relevance", RELEVANCE, lens_keys=PROFILE_LENS_KEYS,
     ),
     "products": ListSpec(
         "products", Product, "ps", "Products & services", "Producten en diensten",
         "product or service", "products", PRODUCT_KINDS, "relevance", RELEVANCE,
-        (("jobs", "jobs"),),
+        (("jobs", "jobs"),), MAP_LENS_KEYS,
     ),
     "pain_relievers": ListSpec(
         "pain_relievers", PainReliever, "pr", "Pain relievers", "Pijnverzachters",
         "pain reliever", "pain_relievers", (), "relevance", RELEVANCE,
-        (("pains", "pains"),),
+        (("pains", "pains"),), MAP_LENS_KEYS,
     ),
     "gain_creators": ListSpec(
         "gain_creators", GainCreator, "gc", "Gain creators", "Voordeelverschaffers",
         "gain creator", "gain_creators", (), "relevance", RELEVANCE,
-        (("gains", "gains"),),
+        (("gains", "gains"),), MAP_LENS_KEYS,
     ),
     "steps": ListSpec(
         "steps", Step, "s", "Journey steps", "Klantreis", "journey step", "journey.steps",
-        (), None, (), (("pains", "pains"), ("gains", "gains")),
+        (), None, (), (("pains", "pains"), ("gains", "gains")), STEP_LENS_KEYS,
     ),
     "personas": ListSpec(
         "personas", Persona, "pe", "Personas", "Persona's", "persona", "personas",
@@ -362,6 +405,8 @@ def rule_breaks(canvas: Canvas) -> list[RuleBreak]:
                 out.append(
                     RuleBreak(f"{place_of(name, index, item.id)}.{field}", msg, name, index, field)
                 )
+        if isinstance(item, Step) and item.persona and owner.get(item.persona) != "personas":
+            out.append(_persona_break(canvas, index, item, owner.get(item.persona)))
         if isinstance(item, Step) and item.phase and item.phase not in phases:
             out.append(
                 RuleBreak(
@@ -373,3 +418,21 @@ def rule_breaks(canvas: Canvas) -> list[RuleBreak]:
                 )
             )  # fmt: skip
     return out
+
+
+def _persona_break(canvas: Canvas, index: int, step: Step, found: ListName | None) -> RuleBreak:
+    """A step whose `persona` names no persona: say which ids would do."""
+    persona = step.persona
+    if found is None:
+        known = [p.id for p in canvas.personas if p.id][:8]
+        hint = f"known personas: {', '.join(known)}" if known else "there are no personas"
+        msg = (
+            f"persona '{persona}' does not exist ({hint}); correct the id, "
+            "or remove the persona key to leave the step unassigned"
+        )
+    else:
+        msg = (
+            f"persona '{persona}' is a {LISTS[found].singular}, not a persona; "
+            "name a persona id (pe1, …) or remove the persona key"
+        )
+    return RuleBreak(f"{place_of('steps', index, step.id)}.persona", msg, "steps", index, "persona")
