@@ -152,11 +152,12 @@ def test_sigterm_in_a_read_only_folder_rescues_to_a_named_writable_place(tmp_pat
     os.close(slave)
     locked = False
     try:
-        read_until(master, b"Customer jobs", 20)
+        assert b" help" in read_until(master, b" help", 30)  # the footer: the app is up
         os.write(master, b"1")
-        time.sleep(0.3)
+        time.sleep(0.5)
         os.write(master, b"-")
-        seen = read_until(master, b"\xe2\x97\x8f", 5)  # the unsaved mark
+        seen = read_until(master, b"\xe2\x97\x8f", 30)  # the unsaved mark
+        assert b"\xe2\x97\x8f" in seen, "the edit did not arrive"
         locked = _make_unwritable(folder)
         if not locked:
             pytest.skip("cannot make a folder unwritable here")
