@@ -177,3 +177,35 @@ def test_sigterm_in_a_read_only_folder_rescues_to_a_named_writable_place(tmp_pat
     assert storage.load(rescue).canvas.jobs[0].importance == "medium"
     text = seen.decode("utf-8", "replace")
     assert str(rescue) in text.replace("\r\n", "").replace("\n", "")
+
+
+async def test_the_lock_taken_over_dialog_shows_the_holder_escaped(tmp_path: Path) -> None:
+    import json
+
+    path = copy_sample(tmp_path)
+    lock = acquire(path)
+    app = open_app(path)
+    app.lock = lock
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "minus")
+        lock_path(path).write_text(
+            json.dumps(
+                {
+                    "user": "alice\x1b]2;LOCKPWN\x07",
+                    "host": "h\u202eost",
+                    "pid": 4242,
+                    "since": "now",
+                    "token": "theirs",
+                }
+            ),
+            encoding="utf-8",
+        )
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChoiceScreen) and screen.question_title == "Lock taken over"
+        message = str(screen.message)
+        assert "alice\\x1b]2;LOCKPWN\\x07" in message and "h\\u202eost" in message
+        assert not any(c in message for c in "\x1b\x07\u202e")
+        await pilot.press("escape")
+    lock.release()
