@@ -185,7 +185,9 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
         else:
             table = "journey"
     elif (
-        len(parts) > 1 and isinstance(parts[0], str) and parts[0] in (*Canvas.TOP_LISTS, "personas")
+        len(parts) > 1
+        and isinstance(parts[0], str)
+        and parts[0] in (*Canvas.TOP_LISTS, "personas", "conflicts")
     ):
         table = str(parts.pop(0))
     if parts and isinstance(parts[0], int):
@@ -253,7 +255,7 @@ def _rule_problems(canvas: Canvas, text: str, skip_links_to: frozenset[str]) -> 
 def _is_item(loc: tuple[int | str, ...]) -> bool:
     """Whether `loc` names one item of a list (`jobs[3]`, `journey.steps[2]`)."""
     if len(loc) == 2 and isinstance(loc[1], int):
-        return loc[0] in (*Canvas.TOP_LISTS, "personas")
+        return loc[0] in (*Canvas.TOP_LISTS, "personas", "conflicts")
     return len(loc) == 3 and loc[:2] == ("journey", "steps") and isinstance(loc[2], int)
 
 
@@ -306,7 +308,11 @@ def canvas_from_text(text: str, source: str) -> Canvas:
     rest is checked against the rules that span items too (ids, links, phases), so a
     misspelt value does not hide a dangling link.
     """
-    data = parse(text, source)
+    return canvas_from_parsed(parse(text, source), text, source)
+
+
+def canvas_from_parsed(data: dict[str, Any], text: str, source: str) -> Canvas:
+    """As `canvas_from_text`, for text already parsed into `data` (`text` is for lines)."""
     _check_format(data, text, source)
     try:
         canvas = Canvas.model_validate(data)
@@ -439,6 +445,8 @@ def canvas_to_data(canvas: Canvas) -> dict[str, Any]:
         data["journey"] = table
     if canvas.personas:
         data["personas"] = [_item_table(p) for p in canvas.personas]
+    if canvas.conflicts:  # written by the merge driver only; None and "" are left out
+        data["conflicts"] = [_item_table(c) for c in canvas.conflicts]
     return data
 
 
@@ -516,6 +524,7 @@ def _table_text(table: dict[str, Any]) -> str:
 
 __all__ = [
     "canvas_from_bytes",
+    "canvas_from_parsed",
     "canvas_from_text",
     "canvas_to_data",
     "canvas_to_text",
