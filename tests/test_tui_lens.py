@@ -100,18 +100,18 @@ async def test_v_and_V_cycle_value_in_the_saved_file(tmp_path: Path) -> None:
         assert saved_item(path, "jobs", "j4")["value"] == "symbolic"
 
 
-async def test_s_and_S_cycle_strategy_on_the_value_map(tmp_path: Path) -> None:
+async def test_r_and_R_cycle_strategy_on_the_value_map(tmp_path: Path) -> None:
     path = copy_sample(tmp_path)
     app = open_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await focus(app, pilot, "4", "ps1")  # performance
-        await pilot.press("s")
+        await pilot.press("r")
         await save(app, pilot)
         assert saved_item(path, "products", "ps1")["strategy"] == "customisation"
-        await pilot.press("s", "s")  # experience, then none
+        await pilot.press("r", "r")  # experience, then none
         await save(app, pilot)
         assert "strategy" not in saved_item(path, "products", "ps1")
-        await pilot.press("S")
+        await pilot.press("R")
         await save(app, pilot)
         assert saved_item(path, "products", "ps1")["strategy"] == "experience"
 
@@ -142,7 +142,7 @@ async def test_a_tag_key_on_a_list_without_that_tag_changes_nothing(tmp_path: Pa
     async with app.run_test(size=(120, 40)) as pilot:
         await focus(app, pilot, "1", "j1")
         before = app.document.canvas
-        await pilot.press("s")  # jobs have no strategy
+        await pilot.press("r")  # jobs have no strategy
         await pilot.pause()
         assert app.document.canvas is before
         assert not app.document.dirty
@@ -253,7 +253,7 @@ async def test_lens_view_equals_the_cli_after_each_edit_undo_and_redo(tmp_path: 
         second = await view_matches_cli(app, pilot, path)
         assert second != first
         await focus(app, pilot, "4", "ps4")
-        await pilot.press("v", "s", "w", "2", "enter", "9")
+        await pilot.press("v", "r", "w", "2", "enter", "9")
         await pilot.pause()
         third = await view_matches_cli(app, pilot, path)
         assert third["value"] != second["value"]
@@ -297,3 +297,14 @@ async def test_lens_view_speaks_dutch(tmp_path: Path) -> None:
         assert "Klantenwaarde" in text and "Garantie" in text
         assert "Customer value" not in text
         assert "Waardelens" in str(entries.border_title)
+
+
+def test_the_lens_keys_collide_with_no_other_key_of_the_canvas_screen() -> None:
+    from valuecanvas.tui.commands import JOURNEY_COMMANDS, SCREEN_COMMANDS
+
+    screen_keys = [k for c in SCREEN_COMMANDS for k in c.keys.split(",")]
+    assert len(screen_keys) == len(set(screen_keys))
+    for key in ("9", "v", "V", "r", "R", "g", "G", "w"):
+        assert screen_keys.count(key) == 1
+    journey_keys = [k for c in JOURNEY_COMMANDS for k in c.keys.split(",")]
+    assert journey_keys.count("W") == 1 and "W" not in screen_keys

@@ -1,6 +1,6 @@
 """Setting the value-lens tags at drafting speed: one key cycles a tag, a toggle list sets warranty.
 
-Pure edits (no Textual), so the keys `v`/`V`, `s`/`S`, `g`/`G`, `w` and the journey's
+Pure edits (no Textual), so the keys `v`/`V`, `r`/`R`, `g`/`G`, `w` and the journey's
 persona filter `W` behave the same wherever they are called from. Each cycle wraps and
 passes through "no tag" (`value`, `strategy`) so a tag set by mistake is one key away
 from gone; `evidence` has no "none": `assumption` is its default.

@@ -105,8 +105,8 @@ ITEM_COMMANDS = (
     # The value lens tags (value-lens.md); shifted = backward.
     Command("v", "cycle_value(1)", "Cycle its customer value (functional, economic …)", ITEMS),
     Command("V", "cycle_value(-1)", "Cycle its customer value backward", ITEMS),
-    Command("s", "cycle_strategy(1)", "Cycle its strategy (performance, customisation …)", ITEMS),
-    Command("S", "cycle_strategy(-1)", "Cycle its strategy backward", ITEMS),
+    Command("r", "cycle_strategy(1)", "Cycle its strategy (performance, customisation …)", ITEMS),
+    Command("R", "cycle_strategy(-1)", "Cycle its strategy backward", ITEMS),
     Command("g", "cycle_evidence(1)", "Cycle its evidence (assumption, observation …)", ITEMS),
     Command("G", "cycle_evidence(-1)", "Cycle its evidence backward", ITEMS),
     Command("w", "pick_tags", "Pick its warranty aspects, or whose step it is (persona)", ITEMS),

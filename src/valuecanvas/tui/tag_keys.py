@@ -1,4 +1,4 @@
-"""The value-lens tag keys of the canvas screen: `v`/`V`, `s`/`S`, `g`/`G` cycle, `w` picks.
+"""The value-lens tag keys of the canvas screen: `v`/`V`, `r`/`R`, `g`/`G` cycle, `w` picks.
 
 A mixin, so the canvas screen gains these actions with one base class and no
 code of its own: each key becomes one pure edit of `valuecanvas.tagging`, run
@@ -80,7 +80,7 @@ class TagKeys:
         self._cycle("value", delta)
 
     def action_cycle_strategy(self, delta: int = 1) -> None:
-        """`s` / `S`: the track a value-map item raises value by."""
+        """`r` / `R`: the track a value-map item raises value by (`s` / `S` save)."""
         self._cycle("strategy", delta)
 
     def action_cycle_evidence(self, delta: int = 1) -> None:
