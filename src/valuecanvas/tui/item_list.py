@@ -89,6 +89,7 @@ class ItemList(ScrollView, can_focus=True):
         self.filter_text = ""
         # A second filter a view sets (the journey's persona, `W`): key shown, rows kept.
         self.keep: tuple[str, Callable[[Any], bool]] | None = None
+        self.keep_label = ""
         self.empty_hint = "empty — press a to add"
         # Rendered rows by (item identity, width, mark, flag, at cursor, cursor focused); the
         # item is kept beside its strip, so an id() is never reused while cached. Items are
@@ -164,9 +165,13 @@ class ItemList(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
-    def set_keep(self, keep: tuple[str, Callable[[Any], bool]] | None) -> None:
-        """Show only the items `keep` accepts (None: all); the text filter applies on top."""
+    def set_keep(self, keep: tuple[str, Callable[[Any], bool]] | None, label: str = "") -> None:
+        """Show only the items `keep` accepts (None: all); the text filter applies on top.
+
+        `label` says in the pane's bottom border what is kept ("steps of pe1 Sanne").
+        """
         self.keep = keep
+        self.keep_label = label if keep else ""
         self.set_filter(self.filter_text)
 
     def focus_item(self, item_id: str) -> bool:
@@ -176,7 +181,7 @@ class ItemList(ScrollView, can_focus=True):
                 self._set_cursor(position)
                 return True
         if (self.filter_text or self.keep) and any(i.id == item_id for i in self.items):
-            self.keep = None
+            self.keep, self.keep_label = None, ""
             self.set_filter("")
             return self.focus_item(item_id)
         return False
@@ -211,7 +216,10 @@ class ItemList(ScrollView, can_focus=True):
             short = name if len(name) <= keep else name[: keep - 1] + "…"
             title = f"{key} {short} ({count})"
         self.border_title = Content(title)
-        self.border_subtitle = Content(f"/{self.filter_text}") if self.filter_text else ""
+        shown = " ".join(
+            part for part in (self.keep_label, self.filter_text and f"/{self.filter_text}") if part
+        )
+        self.border_subtitle = Content(shown) if shown else ""
 
     # ------------------------------------------------------------ cursor
 

@@ -35,16 +35,15 @@ def persona_column(canvas: Canvas) -> tuple[dict[str, str], int]:
     return names, min(PERSONA_COLUMN_MAX, max(longest, 1))
 
 
-def cycle_persona_filter(steps: ItemList, canvas: Canvas, delta: int = 1) -> None:
+def cycle_persona_filter(steps: ItemList, canvas: Canvas, lang: str = "en") -> None:
     """`W`: show the next persona's steps (all → each persona → no persona → all)."""
     current = steps.keep[0] if steps.keep else None
-    chosen = next_persona_filter(canvas, current, delta)
+    chosen = next_persona_filter(canvas, current)
     if chosen is None:
         steps.set_keep(None)
-    else:
-        steps.set_keep(
-            (chosen, lambda step, p=chosen: isinstance(step, Step) and step.persona == p)
-        )
+        return
+    keep = (chosen, lambda step, p=chosen: isinstance(step, Step) and step.persona == p)
+    steps.set_keep(keep, "W " + label_for(chosen, canvas, lang))
 
 
 def drop_stale_filter(steps: ItemList, canvas: Canvas) -> None:
@@ -56,10 +55,14 @@ def drop_stale_filter(steps: ItemList, canvas: Canvas) -> None:
 
 def filter_label(steps: ItemList, canvas: Canvas, lang: str = "en") -> str:
     """What the journey shows: "all personas", "steps of pe1 Sanne", "steps of no persona"."""
+    return label_for(steps.keep[0] if steps.keep else None, canvas, lang)
+
+
+def label_for(key: str | None, canvas: Canvas, lang: str = "en") -> str:
+    """The words for one filter value (None: all, "": no persona, else a persona id)."""
     words = FILTER_WORDS.get(lang, FILTER_WORDS["en"])
-    if not steps.keep:
+    if key is None:
         return words["all"]
-    key = steps.keep[0]
     if key == UNASSIGNED:
         return words["nobody"]
     name = next((short_name(p.name) for p in canvas.personas if p.id == key), "")

@@ -254,7 +254,8 @@ class JourneyView(Vertical):
     def action_by_persona(self) -> None:
         """`W`: all steps → each persona's steps → steps of no one → all."""
         if self.canvas is not None:
-            cycle_persona_filter(self.steps_list, self.canvas)
+            lang = str(getattr(self.app, "lang", "en"))
+            cycle_persona_filter(self.steps_list, self.canvas, lang)
             self._show_curve()
 
     def focused_phase(self) -> str:
