@@ -22,7 +22,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -205,6 +205,7 @@ class LensView(Vertical):
         self._stale = True
         self._targets: list[str | None] = []
         self._width = 0
+        self._shown: list[tuple[str | None, str, tuple[object, ...]]] = []
 
     def compose(self) -> ComposeResult:
         entries = LensEntries(id="lens-entries")
@@ -241,6 +242,10 @@ class LensView(Vertical):
         entries = self.query_one(LensEntries)
         self._width = self._room()
         rows = lens_rows(self.canvas, self.report, self.lang, self._width)
+        shown = [(item_id, text.plain, tuple(text.spans)) for item_id, text in rows]
+        if shown == self._shown:
+            return  # the same rows: no rebuild, no repaint
+        self._shown = shown
         highlighted = entries.highlighted
         keep = self._targets[highlighted] if highlighted is not None else None
         self._targets = [item_id for item_id, _ in rows]
@@ -268,3 +273,5 @@ class LensView(Vertical):
 
 class LensEntries(OptionList):
     """The rows; `enter` jumps (OptionList's select), `↑`/`↓`, page keys read through."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "jump to it")]
