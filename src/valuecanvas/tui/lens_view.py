@@ -75,7 +75,8 @@ def lens_rows(canvas: Canvas, report: LensReport, lang: str = "en", width: int =
         rows.append((item_id, text if isinstance(text, Content) else Content(text)))
 
     def head(text: str) -> None:
-        line(Content.styled(text[:width], "bold"))
+        for part in textwrap.wrap(text, width, subsequent_indent="  "):
+            line(Content.styled(part, "bold"))
 
     def para(text: str, style: str = "") -> None:
         for part in textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  "):
