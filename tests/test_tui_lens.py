@@ -308,3 +308,30 @@ def test_the_lens_keys_collide_with_no_other_key_of_the_canvas_screen() -> None:
         assert screen_keys.count(key) == 1
     journey_keys = [k for c in JOURNEY_COMMANDS for k in c.keys.split(",")]
     assert journey_keys.count("W") == 1 and "W" not in screen_keys
+
+
+async def test_source_and_persona_in_the_edit_form(tmp_path: Path) -> None:
+    path = copy_sample(tmp_path, COFFEE)
+    app = open_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await focus(app, pilot, "2", "p2")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field-source").focus()
+        await pilot.press("home", "ctrl+k", *"survey 2026-03, n=120", "enter")
+        await pilot.pause()
+        await save(app, pilot)
+        assert saved_item(path, "pains", "p2")["source"] == "survey 2026-03, n=120"
+        step = app.document.canvas.journey.steps[0]
+        other = next(p.id for p in app.document.canvas.personas if p.id != step.persona)
+        await focus(app, pilot, "7", step.id)
+        await pilot.press("e")
+        await pilot.pause()
+        select = app.screen.query_one("#field-persona")
+        assert select.value == step.persona
+        select.value = other  # the choice as the Select sets it; enter applies the form
+        select.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await save(app, pilot)
+        assert saved_item(path, "steps", step.id)["persona"] == other

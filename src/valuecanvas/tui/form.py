@@ -19,7 +19,16 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from valuecanvas.model import EMPATHY_FIELDS, LISTS, MARKETS, ROLES, VALUE_TYPES, ListName
+from valuecanvas.model import (
+    EMPATHY_FIELDS,
+    EVIDENCE,
+    LISTS,
+    MARKETS,
+    ROLES,
+    STRATEGIES,
+    VALUE_TYPES,
+    ListName,
+)
 
 FieldKind = Literal["line", "text", "choice", "lines"]
 
@@ -34,9 +43,37 @@ class FieldSpec:
 
 
 def item_fields(
-    list_name: ListName, *, market: str = "b2c", phases: tuple[str, ...] = ()
+    list_name: ListName,
+    *,
+    market: str = "b2c",
+    phases: tuple[str, ...] = (),
+    personas: tuple[str, ...] = (),
 ) -> list[FieldSpec]:
-    """The form's fields for an item of this list, in file order."""
+    """The form's fields for an item of this list, in file order (lens keys last, see
+    `lens_fields`)."""
+    return [*_own_fields(list_name, market, phases), *lens_fields(list_name, personas)]
+
+
+def lens_fields(list_name: ListName, personas: tuple[str, ...] = ()) -> list[FieldSpec]:
+    """The value-lens keys the form edits (warranty has its own checklist, `w`)."""
+    if list_name in ("jobs", "pains", "gains"):
+        return [
+            FieldSpec("value", "value sought", "choice", VALUE_TYPES, optional=True),
+            FieldSpec("evidence", "evidence", "choice", EVIDENCE),
+            FieldSpec("source", "source"),
+        ]
+    if list_name in ("products", "pain_relievers", "gain_creators"):
+        return [FieldSpec("strategy", "strategy", "choice", STRATEGIES, optional=True)]
+    if list_name == "steps":
+        return [
+            FieldSpec("evidence", "evidence", "choice", EVIDENCE),
+            FieldSpec("source", "source"),
+            FieldSpec("persona", "persona", "choice", ("", *personas)),  # "": no one
+        ]
+    return []
+
+
+def _own_fields(list_name: ListName, market: str, phases: tuple[str, ...]) -> list[FieldSpec]:
     spec = LISTS[list_name]
     if list_name == "personas":
         roles_label = "role (DMU)" if market == "b2b" else "role"
@@ -144,7 +181,7 @@ class FormScreen(ModalScreen[str | None]):
             return Input(value=shown, id=wid, compact=True, select_on_focus=first)
         if field.kind in ("text", "lines"):
             return TextArea(shown, id=wid, compact=True, soft_wrap=True)
-        options = [(Content(str(c)), c) for c in field.choices]
+        options = [(Content(str(c) if c != "" else "(none)"), c) for c in field.choices]
         return FormSelect(
             options,
             value=value if value in field.choices else Select.NULL,

@@ -430,7 +430,12 @@ class MainScreen(TagKeys, Screen[None]):
         current, item_id = target
         item = current.current_item
         canvas = self.document.canvas
-        fields = item_fields(current.list_name, market=canvas.market, phases=canvas.journey.phases)
+        fields = item_fields(
+            current.list_name,
+            market=canvas.market,
+            phases=canvas.journey.phases,
+            personas=tuple(p.id for p in canvas.personas),
+        )
         values = {f.name: getattr(item, f.name) for f in fields}
 
         def apply(changes: dict[str, Any]) -> str | None:
