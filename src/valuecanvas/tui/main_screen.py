@@ -266,9 +266,10 @@ class MainScreen(TagKeys, Screen[None]):
             return
         spec = LISTS[current.list_name]
         bits = [item.id]
-        for field in ("phase", "kind", spec.level_field, "role", "value"):
+        lens = ("value", "strategy", "evidence", "persona")  # the lens tags that are set
+        for field in ("phase", "kind", spec.level_field, "role", *lens):
             value = getattr(item, field, None) if field else None
-            if value:
+            if value and value != "assumption":
                 bits.append(str(value))
         if current.list_name == "steps":
             bits.append(f"emotion {item.emotion:+d}")
