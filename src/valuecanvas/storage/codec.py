@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from valuecanvas.edits import complete
 from valuecanvas.errors import CanvasError, Problem
 from valuecanvas.model import DEFAULT_PHASES, FORMAT, Canvas, Item, rule_breaks
 from valuecanvas.validation import explain
+
+if TYPE_CHECKING:
+    import tomllib  # the same API, typed
+else:  # tomllib compiled with mypyc: ~3× faster on big files, identical results
+    import tomli as tomllib
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
@@ -378,6 +381,8 @@ _NEEDS_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')
 
 def _checked_dumps(table: dict[str, Any], *, multiline_strings: bool = False) -> str:
     """tomli-w's text for a table, checked by reading it back."""
+    import tomli_w  # only a save needs it: `check` and `fit` start without it
+
     text = tomli_w.dumps(table, multiline_strings=multiline_strings)
     if tomllib.loads(text) != table:  # pragma: no cover - a writer bug, never a user's
         raise RuntimeError("the TOML writer produced text that does not read back the same")
