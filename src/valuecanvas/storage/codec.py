@@ -154,7 +154,9 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
         else:
             table = "journey"
     elif (
-        len(parts) > 1 and isinstance(parts[0], str) and parts[0] in (*Canvas.TOP_LISTS, "personas")
+        len(parts) > 1
+        and isinstance(parts[0], str)
+        and parts[0] in (*Canvas.TOP_LISTS, "personas", "conflicts")
     ):
         table = str(parts.pop(0))
     if parts and isinstance(parts[0], int):
@@ -204,7 +206,11 @@ def _check_format(data: dict[str, Any], text: str, source: str) -> None:
 
 def canvas_from_text(text: str, source: str) -> Canvas:
     """A validated, completed canvas from TOML text, or every problem found in it."""
-    data = parse(text, source)
+    return canvas_from_parsed(parse(text, source), text, source)
+
+
+def canvas_from_parsed(data: dict[str, Any], text: str, source: str) -> Canvas:
+    """As `canvas_from_text`, for text already parsed into `data` (`text` is for lines)."""
     _check_format(data, text, source)
     try:
         canvas = Canvas.model_validate(data)
@@ -337,6 +343,8 @@ def canvas_to_data(canvas: Canvas) -> dict[str, Any]:
         data["journey"] = table
     if canvas.personas:
         data["personas"] = [_item_table(p) for p in canvas.personas]
+    if canvas.conflicts:  # written by the merge driver only; None and "" are left out
+        data["conflicts"] = [_item_table(c) for c in canvas.conflicts]
     return data
 
 
@@ -416,6 +424,7 @@ def _table_text(table: dict[str, Any]) -> str:
 
 __all__ = [
     "canvas_from_bytes",
+    "canvas_from_parsed",
     "canvas_from_text",
     "canvas_to_data",
     "canvas_to_text",
