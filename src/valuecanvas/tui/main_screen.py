@@ -194,21 +194,32 @@ class MainScreen(Screen[None]):
         for name in ("jobs", "pains", "gains"):
             self.lists[name].set_flagged(must)
         self.lists["steps"].set_flagged(frozenset(self.report.journey_low_points))
-        # The journey and personas views redraw (and re-lay out) only when what they show
-        # changed: on a 5,000-item canvas every layout pass costs a frame.
-        if (
-            old is None
-            or canvas.journey is not old.journey
-            or self.report.journey_low_points != previous.journey_low_points
-        ):
-            self.query_one(JourneyView).show(canvas, self.report)
-        if old is None or canvas.personas is not old.personas or canvas.market != old.market:
-            self.query_one(PersonasView).show(canvas)
-        self._show_fit()
+        if old is None:
+            # Start-up: the first frame shows the panes; the fit panel and the hidden journey
+            # and personas views are filled in right after it (they cost a third of it).
+            self.call_after_refresh(self._show_rest)
+        else:
+            # The journey and personas views redraw (and re-lay out) only when what they show
+            # changed: on a 5,000-item canvas every layout pass costs a frame.
+            if (
+                canvas.journey is not old.journey
+                or self.report.journey_low_points != previous.journey_low_points
+            ):
+                self.query_one(JourneyView).show(canvas, self.report)
+            if canvas.personas is not old.personas or canvas.market != old.market:
+                self.query_one(PersonasView).show(canvas)
+            self._show_fit()
         self.update_marks()
         self.update_titlebar()
         if old is None:
             self.call_after_refresh(_settle_heap)
+
+    def _show_rest(self) -> None:
+        """What start-up leaves for after the first frame (see refresh_views)."""
+        canvas = self.document.canvas
+        self.query_one(JourneyView).show(canvas, self.report)
+        self.query_one(PersonasView).show(canvas)
+        self._show_fit()
 
     def _show_fit(self) -> None:
         self.query_one(FitPanel).show(self.document.canvas, self.report)
