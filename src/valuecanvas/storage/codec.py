@@ -253,6 +253,8 @@ _STRING_STOPS = {
 
 def has_comments(text: str) -> bool:
     """Whether the TOML text holds a comment (a `#` outside any string)."""
+    if "#" not in text:
+        return False  # most files: no need to walk every string
     i, n = 0, len(text)
     while i < n:
         found = _COMMENT_OR_QUOTE.search(text, i)
