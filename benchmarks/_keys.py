@@ -1,6 +1,6 @@
 """Child process for key → repaint latency: the app on a canvas file, headless, 120×40.
 
-    python benchmarks/_keys.py FILE REPEATS [EDITS]
+    python benchmarks/_keys.py FILE REPEATS [EDITS | add]
 
 Method. Inside `App.run_test(headless=True)` each key is posted the way the
 terminal driver posts it (`driver.send_message(events.Key(...))`, no Pilot
@@ -27,6 +27,7 @@ the peak RSS is taken.
   add         `a`, type a text (untimed), then enter → the new item shown
   add prompt  `a` → the prompt shown (escape, untimed)
   delete      `d` → the item gone (and its links)
+With a third argument `add`, only the two add figures (for small canvases).
 Prints JSON: the samples of each key in ms (last and first frame) and the peak RSS.
 """
 
@@ -48,7 +49,7 @@ from valuecanvas.document import Document
 from valuecanvas.tui.app import ValueCanvasApp
 
 
-async def bench(path: Path, repeats: int, edits: int) -> dict[str, Any]:
+async def bench(path: Path, repeats: int, edits: int, only_add: bool = False) -> dict[str, Any]:
     loaded = storage.load(path)
     app = ValueCanvasApp(Document(loaded.canvas, path, saved=loaded.canvas, loaded=loaded))
     frames: list[float] = []
@@ -103,11 +104,12 @@ async def bench(path: Path, repeats: int, edits: int) -> dict[str, Any]:
         jobs.focus()
         await wait_for_idle(0.05)
         jobs.focus_item(jobs.items[len(jobs.items) // 2].id)
-        for _ in range(repeats):
+        timed = 0 if only_add else repeats  # with `add`: only the two add figures
+        for _ in range(timed):
             place(height // 2, middle=not big)
             await key("down", None, "down")
         if big:
-            for _ in range(repeats):
+            for _ in range(timed):
                 place(height - 1)
                 await key("down", None, "down, scrolling")
         # One untimed edit first, kept to the end: a move of the middle item and the next
@@ -116,11 +118,11 @@ async def bench(path: Path, repeats: int, edits: int) -> dict[str, Any]:
         jobs.focus_item(jobs.items[0].id)
         await key("shift+down")
         done += 1
-        for _ in range(repeats):
+        for _ in range(timed):
             place(height // 2, middle=True)
             await key("shift+down", None, "move (shift+down)")
             done += 1
-        for _ in range(repeats):
+        for _ in range(timed):
             place(height // 2, middle=True)
             item = jobs.current_item
             if item.importance == "high":
@@ -140,10 +142,10 @@ async def bench(path: Path, repeats: int, edits: int) -> dict[str, Any]:
             done += 1
             if jobs.current_item is None or jobs.current_item.text != f"benchmark item {n}":
                 raise RuntimeError("add: the new item is not focused")
-            if main.adding:  # a prompt that stays open for the next item (keys.md): close it
-                await key("escape", None)
+            if main.adding:  # it stays open for the next item (keys.md): an empty enter closes it
+                await key("enter", "\r")
             await wait_for_idle(0.05)
-        for _ in range(repeats):
+        for _ in range(timed):
             before = len(jobs.items)
             place(height // 2, middle=True)
             await key("d", "d", "delete")
@@ -162,8 +164,9 @@ async def bench(path: Path, repeats: int, edits: int) -> dict[str, Any]:
 
 
 def main() -> None:
-    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 0
-    result = asyncio.run(bench(Path(sys.argv[1]), int(sys.argv[2]), edits))
+    only_add = sys.argv[3:] == ["add"]  # `a` and `enter` only (e.g. on the 45-item sample)
+    edits = int(sys.argv[3]) if len(sys.argv) > 3 and not only_add else 0
+    result = asyncio.run(bench(Path(sys.argv[1]), int(sys.argv[2]), edits, only_add))
     print(json.dumps(result))
 
 

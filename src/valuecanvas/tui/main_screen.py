@@ -22,9 +22,11 @@ from textual.widgets import ContentSwitcher, Input, Label, Static
 from valuecanvas import edits
 from valuecanvas.conflicts import resolve
 from valuecanvas.document import Document
+from valuecanvas.drafting import add_items, cycle_kind_back
 from valuecanvas.errors import CanvasError, EditError
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
+from valuecanvas.tui.add_prompt import AddPrompt
 from valuecanvas.tui.commands import SCREEN_COMMANDS
 from valuecanvas.tui.conflicts_dialog import ConflictChoice, offer_next
 from valuecanvas.tui.fit_panel import FitPanel
@@ -32,6 +34,7 @@ from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_view import JourneyView
 from valuecanvas.tui.key_bar import KeyBar
+from valuecanvas.tui.method_hints import empty_hint
 from valuecanvas.tui.personas_view import PersonasView
 from valuecanvas.tui.rows import format_item
 
@@ -128,6 +131,7 @@ class MainScreen(Screen[None]):
             classes="pane",
         )
         widget.cursor_hook = self._cursor_hook
+        widget.empty_hint = empty_hint(name, self.lang) or widget.empty_hint
         self.lists[name] = widget
         return widget
 
@@ -152,7 +156,9 @@ class MainScreen(Screen[None]):
         yield Input(id="filter", placeholder="filter: type to narrow · enter keeps · escape clears")
         with Horizontal(id="add-bar"):
             yield Label(id="add-label")
-            yield Input(id="add-box", placeholder="type it · enter adds · escape cancels")
+            yield AddPrompt(
+                id="add-box", placeholder="type it · enter adds, stays open · empty enter closes"
+            )
         yield Static(id="detail")
         yield KeyBar(compact=True, show_command_palette=False)
 
@@ -170,6 +176,7 @@ class MainScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._show_fit)
+        self.update_titlebar()
 
     # ------------------------------------------------------------ state → screen
 
@@ -233,10 +240,16 @@ class MainScreen(Screen[None]):
         for key, label in VIEW_NAMES.items():
             tabs.append((f" {label} ", "reverse bold") if key == view else f" {label} ")
         mode = "  READ-ONLY" if self.vc_app.read_only else ""
+        # The file name and the unsaved mark always stay; the title gives way (cut with …).
+        used = sum(len(t if isinstance(t, str) else t[0]) for t in tabs) + 1
+        room = (self.size.width or 80) - 2 - used - len(f" — {name}") - len(dirty) - len(mode)
+        text = one_line(doc.canvas.title)
+        if len(text) > max(room, 1):
+            text = text[: max(room - 1, 0)] + "…"
         title = Content.assemble(
             *tabs,
             " ",
-            (one_line(doc.canvas.title), "bold"),
+            (text, "bold"),
             f" — {name}",
             (dirty, "bold $warning"),
             (mode, "bold $error"),
@@ -378,21 +391,34 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#add-box")
     def _add_submitted(self, event: Input.Submitted) -> None:
+        """`enter`: add the item and keep the prompt open; on an empty prompt, close it."""
         event.stop()
         if self._adding is None:
             return
-        name, phase = self._adding
         if not event.value.strip():
-            self.notify("Type some text first (escape cancels).", severity="warning", markup=False)
+            self._close_add()
             return
+        self._add_texts([event.value])
+
+    @on(AddPrompt.Pasted)
+    def _add_pasted(self, event: AddPrompt.Pasted) -> None:
+        """A pasted list: one item per line, one undoable change."""
+        event.stop()
+        if self._adding is not None:
+            self._add_texts(event.texts)
+
+    def _add_texts(self, texts: list[str]) -> None:
+        assert self._adding is not None
+        name, phase = self._adding
         try:
-            new, new_id = edits.add_item(self.document.canvas, name, event.value, phase=phase)
+            new, ids = add_items(self.document.canvas, name, texts, phase=phase)
         except EditError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self._close_add()
-        self.apply(new, f"add {new_id}", focus=new_id)
-        self.lists[name].focus_item(new_id)  # clears a filter that would hide it
+        label = f"add {ids[0]}" if len(ids) == 1 else f"add {len(ids)} items, last {ids[-1]}"
+        if self.apply(new, label, focus=ids[-1]):
+            self.query_one("#add-box", Input).value = ""
+            self.lists[name].focus_item(ids[-1])  # clears a filter that would hide it
 
     def _bottom_row(self, shown: str) -> None:
         """Show one of the rows that share the line above the footer (same height: no resize)."""
@@ -480,10 +506,12 @@ class MainScreen(Screen[None]):
                 lambda c: edits.shift_level(c, item_id, delta), f"level {item_id}", focus=item_id
             )
 
-    def action_cycle_kind(self) -> None:
+    def action_cycle_kind(self, delta: int = 1) -> None:
+        """`t` / `T`: the next / previous kind."""
         if (target := self.focused_item()) is not None:
             _, item_id = target
-            self.run_edit(lambda c: edits.cycle_kind(c, item_id), f"kind {item_id}", focus=item_id)
+            cycle = edits.cycle_kind if delta > 0 else cycle_kind_back
+            self.run_edit(lambda c: cycle(c, item_id), f"kind {item_id}", focus=item_id)
 
     def action_link(self) -> None:
         target = self.focused_item()
