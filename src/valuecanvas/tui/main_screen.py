@@ -387,6 +387,8 @@ class MainScreen(Screen[None]):
         box = self.query_one("#add-box", Input)
         box.value = ""
         self._bottom_row("#add-bar")
+        if current.parent is not None:
+            current.parent.add_class("-adding")  # the column stays wide (see app.tcss)
         box.focus()
 
     @on(Input.Submitted, "#add-box")
@@ -428,7 +430,10 @@ class MainScreen(Screen[None]):
     def _close_add(self) -> None:
         self._bottom_row("#detail")
         if self._adding is not None:
-            self.lists[self._adding[0]].focus()
+            pane = self.lists[self._adding[0]]
+            pane.focus()
+            if pane.parent is not None:
+                pane.parent.remove_class("-adding")
         self._adding = None
 
     @property
