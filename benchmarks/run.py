@@ -116,10 +116,18 @@ def launches(kind: str, arg: str, runs: int) -> tuple[float, float, float]:
     return median(firsts), median(lasts), max(rss)
 
 
-def wall(argv: list[str]) -> float:
+def wall(argv: list[str], exit_code: int = 0) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=_env())
-    return time.perf_counter() - start
+    done = subprocess.run(
+        argv,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL if exit_code else None,
+        env=_env(),
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != exit_code:
+        raise SystemExit(f"{' '.join(argv)}: exit {done.returncode}, expected {exit_code}")
+    return seconds
 
 
 def timed(argv: list[str]) -> tuple[float, float]:
@@ -338,7 +346,7 @@ def bench_core(runs: int, files: dict[int, Path], rows: list[Row]) -> None:
     rows.append(Row("  save: 1,000 → 5,000 items", f"{ratio:.2f}×", "≤ 5×", ratio <= 5))
 
 
-GROUPS = ("startup", "cli", "open", "keys", "core")
+GROUPS = ("startup", "cli", "check", "open", "keys", "core")
 
 
 def compile_bytecode() -> str:
@@ -394,6 +402,31 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def bench_check(runs: int, rows: list[Row]) -> None:
+    """`valuecanvas check` on files with 20,000 problems of each kind (issue 11: 45 s for
+    20,000 bare `[[jobs]]` when every problem's line was found by rescanning the file)."""
+    from problems import KINDS, many_problems
+
+    OUT.mkdir(exist_ok=True)
+    for kind in KINDS:
+        times = {}
+        for n in (2_000, 20_000):
+            path = OUT / f"problems-{kind}-{n}.toml"
+            path.write_text(many_problems(kind, n), encoding="utf-8")
+            times[n] = median(
+                [wall([VALUECANVAS, "check", str(path)], exit_code=1) for _ in range(runs)]
+            )
+        ratio = times[20_000] / times[2_000]
+        rows.append(
+            Row(
+                f"check, 20,000 problems ({kind})",
+                f"{ms(times[20_000])} (2,000: {ms(times[2_000])}, {ratio:.1f}×)",
+                "≤ 3 s; 2,000 → 20,000 ≤ 12×",
+                times[20_000] <= 3 and ratio <= 12,
+            )
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="valuecanvas benchmarks")
     parser.add_argument("--runs", type=int, default=5, help="fresh processes per figure (≥ 5)")
@@ -415,6 +448,7 @@ def main() -> int:
     steps = [
         ("startup", lambda: bench_startup(runs, SAMPLE, rows)),
         ("cli", lambda: bench_cli(runs, SAMPLE, files, rows)),
+        ("check", lambda: bench_check(runs, rows)),
         ("open", lambda: bench_open(runs, files, rows)),
         ("keys", lambda: bench_keys(presses, files[5000], "5,000 items", rows, EDITS)),
         ("keys", lambda: bench_keys(presses, SAMPLE, f"{SAMPLE.name} (45 items)", rows)),
