@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from valuecanvas.edits import complete
@@ -355,6 +354,8 @@ _STRING_STOPS = {
 
 def has_comments(text: str) -> bool:
     """Whether the TOML text holds a comment (a `#` outside any string)."""
+    if "#" not in text:
+        return False  # most files: no need to walk every string
     i, n = 0, len(text)
     while i < n:
         found = _COMMENT_OR_QUOTE.search(text, i)
@@ -491,6 +492,8 @@ _NEEDS_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')
 
 def _checked_dumps(table: dict[str, Any], *, multiline_strings: bool = False) -> str:
     """tomli-w's text for a table, checked by reading it back."""
+    import tomli_w  # only a save needs it: `check` and `fit` start without it
+
     text = tomli_w.dumps(table, multiline_strings=multiline_strings)
     if tomllib.loads(text) != table:  # pragma: no cover - a writer bug, never a user's
         raise RuntimeError("the TOML writer produced text that does not read back the same")

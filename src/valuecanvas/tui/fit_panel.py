@@ -204,6 +204,7 @@ class FitPanel(Vertical):
         super().__init__(**kwargs)
         self.report: FitReport | None = None
         self._head_lines = -1
+        self._summary: tuple[str, tuple[Any, ...]] = ("", ())  # what the summary shows now
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="fit-head")
@@ -219,15 +220,20 @@ class FitPanel(Vertical):
 
     def show(self, canvas: Canvas, report: FitReport) -> None:
         self.report = report
-        self.border_title = "0 Fit"
-        self.border_subtitle = "f: full report"
+        if self.border_title is None:  # setting a border title repaints the whole panel
+            self.border_title = "0 Fit"
+            self.border_subtitle = "f: full report"
         compact = self.compact
         width = max(10, self.content_region.width or 30)
         summary = summary_content(report, width=width, compact=compact)
-        lines = summary.plain.count("\n")
-        # The summary keeps its height from edit to edit; a layout pass then only costs time.
-        self.query_one("#fit-head", Static).update(summary, layout=lines != self._head_lines)
-        self._head_lines = lines
+        shown = (summary.plain, tuple(summary.spans))  # Content's == compares the text only
+        if shown != self._summary:
+            self._summary = shown
+            lines = summary.plain.count("\n")
+            # The summary keeps its height from edit to edit; a layout pass then only costs
+            # time.
+            self.query_one("#fit-head", Static).update(summary, layout=lines != self._head_lines)
+            self._head_lines = lines
         self.query_one(FitEntries).show_rows(fit_entries(canvas, report, compact=compact))
 
     @property

@@ -98,6 +98,7 @@ class ItemList(ScrollView, can_focus=True):
         # Called at once (not through a message) when the focused list's cursor moves, so
         # the screen's marks and detail row are in the same frame as the cursor.
         self.cursor_hook: Callable[[ItemList], None] | None = None
+        self._titles: tuple[str, str] | None = None  # the border title and subtitle shown
 
     # ------------------------------------------------------------ data
 
@@ -117,6 +118,7 @@ class ItemList(ScrollView, can_focus=True):
         """Show these items, keeping the cursor on the same item where possible."""
         keep = focus_id if focus_id is not None else self.current_id
         old_position = self.cursor
+        old_top, old_rows = int(self.scroll_offset.y), self._visible_rows()
         self.items = tuple(items)
         self._refilter()
         if keep is not None:
@@ -129,7 +131,25 @@ class ItemList(ScrollView, can_focus=True):
         else:
             self._set_cursor(min(old_position, max(0, len(self.shown) - 1)))
         self._update_title()
-        self.refresh()
+        if int(self.scroll_offset.y) != old_top or not self.shown or not old_rows:
+            self.refresh()  # scrolled, or an empty pane's hint comes or goes
+            return
+        # Items are immutable: a row whose item is the same object looks the same (marks,
+        # flags and the cursor repaint their own rows). Repainting only the rows that
+        # changed keeps an edit from repainting the whole pane, and with it, through
+        # Textual's compositor, every widget beside it.
+        new_rows = self._visible_rows()
+        for n in range(max(len(old_rows), len(new_rows))):
+            old_item = old_rows[n] if n < len(old_rows) else None
+            new_item = new_rows[n] if n < len(new_rows) else None
+            if old_item is not new_item:
+                self.refresh_line(old_top + n)
+
+    def _visible_rows(self) -> list[Any]:
+        """The items on the rows in view, top to bottom."""
+        top = int(self.scroll_offset.y)
+        bottom = min(len(self.shown), top + (self.scrollable_content_region.height or 1))
+        return [self.items[self.shown[position]] for position in range(top, bottom)]
 
     def set_marks(self, marked: frozenset[str]) -> None:
         if marked != self.marked:
@@ -215,11 +235,14 @@ class ItemList(ScrollView, can_focus=True):
             keep = max(1, room - len(key) - len(count) - 4)
             short = name if len(name) <= keep else name[: keep - 1] + "…"
             title = f"{key} {short} ({count})"
-        self.border_title = Content(title)
-        shown = " ".join(
+        subtitle = " ".join(
             part for part in (self.keep_label, self.filter_text and f"/{self.filter_text}") if part
         )
-        self.border_subtitle = Content(shown) if shown else ""
+        if (title, subtitle) == self._titles:
+            return  # setting a border title repaints the whole pane, even when it is the same
+        self._titles = (title, subtitle)
+        self.border_title = Content(title)
+        self.border_subtitle = Content(subtitle) if subtitle else ""
 
     # ------------------------------------------------------------ cursor
 

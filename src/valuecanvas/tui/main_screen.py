@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
+from textual.widgets import ContentSwitcher, Input, Label, Static
 
 from valuecanvas import edits
 from valuecanvas.conflicts import resolve
@@ -33,6 +33,7 @@ from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_view import JourneyView
+from valuecanvas.tui.key_bar import KeyBar
 from valuecanvas.tui.lens_view import LensView
 from valuecanvas.tui.method_hints import empty_hint
 from valuecanvas.tui.personas_view import PersonasView
@@ -80,9 +81,21 @@ def _settle_heap() -> None:
     own objects) that is a 100-170 ms pause during start-up and every few keys.
     Frozen objects are not walked: the canvas is frozen before the first frame, the
     rest after it; `on_unmount` unfreezes them, so a closed screen is still collected.
+    No `gc.collect()` first: it costs a pause on the way to the first keys, and what
+    start-up left as garbage is small.
+
+    Once the heap is frozen, CPython's rule that defers full collections until the
+    long-lived objects grew by a quarter no longer holds them back (there are no
+    counted long-lived objects), so a full collection ran every ~7,000 allocations:
+    20-80 ms on a key. Raised thresholds keep young collections cheap and rare and
+    full ones rarer still; a closed screen restores the defaults.
     """
-    gc.collect()
     gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+GC_THRESHOLDS = (50_000, 20, 100)
+_GC_DEFAULTS = gc.get_threshold()
 
 
 class MainScreen(TagKeys, Screen[None]):
@@ -103,6 +116,7 @@ class MainScreen(TagKeys, Screen[None]):
         self.last_list: ListName = "jobs"
         self._adding: tuple[ListName, str | None] | None = None  # the add prompt: list, phase
         self._detail_shown: tuple[str, ...] = ()  # what the detail row shows now
+        self._title_shown: tuple[str, tuple[Any, ...]] = ("", ())  # what the title row shows
 
     @property
     def vc_app(self) -> ValueCanvasApp:
@@ -154,7 +168,7 @@ class MainScreen(TagKeys, Screen[None]):
                 id="add-box", placeholder="type it · enter adds, stays open · empty enter closes"
             )
         yield Static(id="detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
@@ -166,6 +180,7 @@ class MainScreen(TagKeys, Screen[None]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # see _settle_heap
+        gc.set_threshold(*_GC_DEFAULTS)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._show_fit)
@@ -194,23 +209,34 @@ class MainScreen(TagKeys, Screen[None]):
         for name in ("jobs", "pains", "gains"):
             self.lists[name].set_flagged(must)
         self.lists["steps"].set_flagged(frozenset(self.report.journey_low_points))
-        # The journey and personas views redraw (and re-lay out) only when what they show
-        # changed: on a 5,000-item canvas every layout pass costs a frame.
-        if (
-            old is None
-            or canvas.journey is not old.journey
-            or self.report.journey_low_points != previous.journey_low_points
-            or canvas.personas is not old.personas  # step rows name their persona
-        ):
-            self.query_one(JourneyView).show(canvas, self.report)
-        if old is None or canvas.personas is not old.personas or canvas.market != old.market:
-            self.query_one(PersonasView).show(canvas)
-        self._show_fit()
+        if old is None:
+            # Start-up: the first frame shows the panes; the fit panel and the hidden journey
+            # and personas views are filled in right after it (they cost a third of it).
+            self.call_after_refresh(self._show_rest)
+        else:
+            # The journey and personas views redraw (and re-lay out) only when what they show
+            # changed: on a 5,000-item canvas every layout pass costs a frame.
+            if (
+                canvas.journey is not old.journey
+                or self.report.journey_low_points != previous.journey_low_points
+                or canvas.personas is not old.personas  # step rows name their persona
+            ):
+                self.query_one(JourneyView).show(canvas, self.report)
+            if canvas.personas is not old.personas or canvas.market != old.market:
+                self.query_one(PersonasView).show(canvas)
+            self._show_fit()
         self.query_one(LensView).canvas_changed(canvas)  # recomputed now if shown
         self.update_marks()
         self.update_titlebar()
         if old is None:
             self.call_after_refresh(_settle_heap)
+
+    def _show_rest(self) -> None:
+        """What start-up leaves for after the first frame (see refresh_views)."""
+        canvas = self.document.canvas
+        self.query_one(JourneyView).show(canvas, self.report)
+        self.query_one(PersonasView).show(canvas)
+        self._show_fit()
 
     def _show_fit(self) -> None:
         self.query_one(FitPanel).show(self.document.canvas, self.report)
@@ -227,20 +253,22 @@ class MainScreen(TagKeys, Screen[None]):
         # The file name and the unsaved mark always stay; the title gives way (cut with …).
         used = sum(len(t if isinstance(t, str) else t[0]) for t in tabs) + 1
         room = (self.size.width or 80) - 2 - used - len(f" — {name}") - len(dirty) - len(mode)
-        title = one_line(doc.canvas.title)
-        if len(title) > max(room, 1):
-            title = title[: max(room - 1, 0)] + "…"
-        self.query_one("#titlebar", Static).update(
-            Content.assemble(
-                *tabs,
-                " ",
-                (title, "bold"),
-                f" — {name}",
-                (dirty, "bold $warning"),
-                (mode, "bold $error"),
-            ),
-            layout=False,  # one fixed row: no re-layout
+        text = one_line(doc.canvas.title)
+        if len(text) > max(room, 1):
+            text = text[: max(room - 1, 0)] + "…"
+        title = Content.assemble(
+            *tabs,
+            " ",
+            (text, "bold"),
+            f" — {name}",
+            (dirty, "bold $warning"),
+            (mode, "bold $error"),
         )
+        shown = (title.plain, tuple(title.spans))  # Content's == compares the text only
+        if shown == self._title_shown:
+            return  # a repainted top row widens every repaint to the whole screen height
+        self._title_shown = shown
+        self.query_one("#titlebar", Static).update(title, layout=False)  # one fixed row
 
     def update_marks(self) -> None:
         """Mark, in every other pane, the items linked with the focused one."""
@@ -375,6 +403,8 @@ class MainScreen(TagKeys, Screen[None]):
         box = self.query_one("#add-box", Input)
         box.value = ""
         self._bottom_row("#add-bar")
+        if current.parent is not None:
+            current.parent.add_class("-adding")  # the column stays wide (see app.tcss)
         box.focus()
 
     @on(Input.Submitted, "#add-box")
@@ -416,7 +446,10 @@ class MainScreen(TagKeys, Screen[None]):
     def _close_add(self) -> None:
         self._bottom_row("#detail")
         if self._adding is not None:
-            self.lists[self._adding[0]].focus()
+            pane = self.lists[self._adding[0]]
+            pane.focus()
+            if pane.parent is not None:
+                pane.parent.remove_class("-adding")
         self._adding = None
 
     @property
