@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal, TypeAlias
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias, cast
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt
 
@@ -202,12 +202,51 @@ ListName: TypeAlias = Literal[
 AnyItem: TypeAlias = Job | Pain | Gain | Product | PainReliever | GainCreator | Step | Persona
 
 
+FieldKind: TypeAlias = Literal["line", "text", "choice", "lines"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of an item as the form edits it and the detail row shows it.
+
+    `choices_from="phases"`: the choices are the canvas's journey phases.
+    `detail`: how the detail row shows a set value (`{}` the value; "" not shown).
+    """
+
+    name: str
+    label: str
+    kind: FieldKind = "line"
+    choices: tuple[Any, ...] = ()
+    optional: bool = False  # a choice that may be left empty
+    label_b2b: str = ""  # the label on a b2b canvas, if it differs
+    choices_from: Literal["", "phases"] = ""
+    detail: str = ""
+
+
+NOTES = FieldSpec("notes", "notes", "text")
+
+
+def _text_fields(
+    kinds: tuple[str, ...], level: str, levels: tuple[str, ...], *extra: FieldSpec
+) -> tuple[FieldSpec, ...]:
+    """text, kind, level, the list's own fields, notes: the fields of a canvas list."""
+    fields = [FieldSpec("text", "text")]
+    if kinds:
+        fields.append(FieldSpec("kind", "kind", "choice", kinds, detail="{}"))
+    fields.append(FieldSpec(level, level, "choice", levels, detail="{}"))
+    return (*fields, *extra, NOTES)
+
+
+VALUE_FIELD = FieldSpec("value", "value type", "choice", VALUE_TYPES, optional=True, detail="{}")
+
+
 @dataclass(frozen=True)
 class ListSpec:
     """Everything the app needs to know about one list, defined once.
 
-    Edits, fit, storage messages and the TUI all read this table instead of
-    spelling out per-list cases.
+    Model, edits, fit, storage, the form, the detail row and every title read this
+    table instead of spelling out per-list cases: a new optional field is one
+    `FieldSpec` in `fields` (and the field on the model class).
     """
 
     name: ListName
@@ -216,47 +255,79 @@ class ListSpec:
     title: str
     title_nl: str
     singular: str
-    file_place: str  # how the file names the list: "pains", "journey.steps"
+    path: tuple[str, ...]  # where the file keeps the list: ("pains",), ("journey", "steps")
     kind_values: tuple[str, ...] = ()
     level_field: str | None = None
     level_values: tuple[str, ...] = ()  # top first
     links: tuple[tuple[str, ListName], ...] = ()  # (field, target list)
+    short: str = ""  # pane titles and the fit summary: "Jobs"
+    short_nl: str = ""
+    text_field: str = "text"  # the field the add prompt fills and rows show
+    phased: bool = False  # each item sits in a journey phase (the first one by default)
+    fields: tuple[FieldSpec, ...] = ()  # the form's fields, in file order
+
+    @property
+    def file_place(self) -> str:
+        """How the file names the list: "pains", "journey.steps"."""
+        return ".".join(self.path)
 
 
 LISTS: dict[ListName, ListSpec] = {
     "jobs": ListSpec(
-        "jobs", Job, "j", "Customer jobs", "Klanttaken", "job", "jobs",
-        JOB_KINDS, "importance", IMPORTANCE,
+        "jobs", Job, "j", "Customer jobs", "Klanttaken", "job", ("jobs",),
+        JOB_KINDS, "importance", IMPORTANCE, short="Jobs", short_nl="Taken",
+        fields=_text_fields(JOB_KINDS, "importance", IMPORTANCE, FieldSpec("context", "context")),
     ),
     "pains": ListSpec(
-        "pains", Pain, "p", "Pains", "Pijnpunten", "pain", "pains",
-        PAIN_KINDS, "severity", SEVERITY,
+        "pains", Pain, "p", "Pains", "Pijnpunten", "pain", ("pains",),
+        PAIN_KINDS, "severity", SEVERITY, short="Pains", short_nl="Pijnen",
+        fields=_text_fields(PAIN_KINDS, "severity", SEVERITY),
     ),
     "gains": ListSpec(
-        "gains", Gain, "g", "Gains", "Voordelen", "gain", "gains",
-        GAIN_KINDS, "relevance", RELEVANCE,
+        "gains", Gain, "g", "Gains", "Voordelen", "gain", ("gains",),
+        GAIN_KINDS, "relevance", RELEVANCE, short="Gains", short_nl="Voordelen",
+        fields=_text_fields(GAIN_KINDS, "relevance", RELEVANCE),
     ),
     "products": ListSpec(
         "products", Product, "ps", "Products & services", "Producten en diensten",
-        "product or service", "products", PRODUCT_KINDS, "relevance", RELEVANCE,
-        (("jobs", "jobs"),),
+        "product or service", ("products",), PRODUCT_KINDS, "relevance", RELEVANCE,
+        (("jobs", "jobs"),), short="Products", short_nl="Producten",
+        fields=_text_fields(PRODUCT_KINDS, "relevance", RELEVANCE, VALUE_FIELD),
     ),
     "pain_relievers": ListSpec(
         "pain_relievers", PainReliever, "pr", "Pain relievers", "Pijnverzachters",
-        "pain reliever", "pain_relievers", (), "relevance", RELEVANCE,
-        (("pains", "pains"),),
+        "pain reliever", ("pain_relievers",), (), "relevance", RELEVANCE,
+        (("pains", "pains"),), short="Relievers", short_nl="Verzachters",
+        fields=_text_fields((), "relevance", RELEVANCE, VALUE_FIELD),
     ),
     "gain_creators": ListSpec(
         "gain_creators", GainCreator, "gc", "Gain creators", "Voordeelverschaffers",
-        "gain creator", "gain_creators", (), "relevance", RELEVANCE,
-        (("gains", "gains"),),
+        "gain creator", ("gain_creators",), (), "relevance", RELEVANCE,
+        (("gains", "gains"),), short="Creators", short_nl="Verschaffers",
+        fields=_text_fields((), "relevance", RELEVANCE, VALUE_FIELD),
     ),
     "steps": ListSpec(
-        "steps", Step, "s", "Journey steps", "Klantreis", "journey step", "journey.steps",
+        "steps", Step, "s", "Journey steps", "Klantreis", "journey step", ("journey", "steps"),
         (), None, (), (("pains", "pains"), ("gains", "gains")),
+        short="Journey steps", short_nl="Klantreis", phased=True,
+        fields=(
+            FieldSpec("text", "text"),
+            FieldSpec("phase", "phase", "choice", choices_from="phases", detail="{}"),
+            FieldSpec("touchpoint", "touchpoint", detail="@{}"),
+            FieldSpec("emotion", "emotion", "choice", (2, 1, 0, -1, -2), detail="emotion {:+d}"),
+            NOTES,
+        ),
     ),
     "personas": ListSpec(
-        "personas", Persona, "pe", "Personas", "Persona's", "persona", "personas",
+        "personas", Persona, "pe", "Personas", "Persona's", "persona", ("personas",),
+        short="Personas", short_nl="Persona's", text_field="name",
+        fields=(
+            FieldSpec("name", "name"),
+            FieldSpec("role", "role", "choice", ROLES, optional=True, label_b2b="role (DMU)",
+                      detail="{}"),
+            *(FieldSpec(f, f"{f} (1 per line)", "lines") for f in EMPATHY_FIELDS),
+            NOTES,
+        ),
     ),
 }  # fmt: skip
 
@@ -273,9 +344,22 @@ LINKED_FROM: dict[ListName, tuple[tuple[ListName, str], ...]] = {
 
 def items_of(canvas: Canvas, name: ListName) -> tuple[Any, ...]:
     """The items of one list, in rank order."""
-    if name == "steps":
-        return canvas.journey.steps
-    return tuple(getattr(canvas, name))
+    holder: Any = canvas
+    for part in LISTS[name].path:
+        holder = getattr(holder, part)
+    return tuple(holder)
+
+
+def replace_list(canvas: Canvas, name: ListName, items: Iterable[Any]) -> Canvas:
+    """The canvas with one list replaced (every other list shared with the old one)."""
+    *outer, last = LISTS[name].path
+    holders: list[Any] = [canvas]
+    for part in outer:
+        holders.append(getattr(holders[-1], part))
+    new: Any = tuple(items)
+    for holder, part in zip(reversed(holders), reversed([*outer, last]), strict=True):
+        new = holder.model_copy(update={part: new})
+    return cast(Canvas, new)
 
 
 def all_items(canvas: Canvas) -> Iterator[tuple[ListName, int, AnyItem]]:
@@ -283,6 +367,46 @@ def all_items(canvas: Canvas) -> Iterator[tuple[ListName, int, AnyItem]]:
     for name in LIST_NAMES:
         for index, item in enumerate(items_of(canvas, name)):
             yield name, index, item
+
+
+def all_ids(canvas: Canvas) -> set[str]:
+    """Every id in use, in any list."""
+    return {item.id for name in LIST_NAMES for item in items_of(canvas, name) if item.id}
+
+
+def next_id(canvas: Canvas, name: ListName, taken: set[str] | None = None) -> str:
+    """The next free app-style id of a list: its prefix and one more than the highest number."""
+    prefix = LISTS[name].prefix
+    used = taken if taken is not None else all_ids(canvas)
+    pattern = re.compile(rf"^{prefix}(\d+)$")
+    numbers = [int(m.group(1)) for i in used if (m := pattern.match(i))]
+    n = max(numbers, default=0) + 1
+    while f"{prefix}{n}" in used:
+        n += 1
+    return f"{prefix}{n}"
+
+
+def complete(canvas: Canvas) -> Canvas:
+    """Fill in what a hand-written file may leave out: ids and a phased item's phase."""
+    taken = all_ids(canvas)
+    first_phase = canvas.journey.phases[0] if canvas.journey.phases else ""
+    out = canvas
+    for name in LIST_NAMES:
+        phased = LISTS[name].phased
+        items = items_of(out, name)
+        if all(i.id and (not phased or i.phase) for i in items):
+            continue
+        fixed = []
+        for item in items:
+            update: dict[str, Any] = {}
+            if not item.id:
+                update["id"] = next_id(out, name, taken)
+                taken.add(update["id"])
+            if phased and not item.phase and first_phase:
+                update["phase"] = first_phase
+            fixed.append(item.model_copy(update=update) if update else item)
+        out = replace_list(out, name, fixed)
+    return out
 
 
 def level_of(item: Any, spec: ListSpec) -> str | None:

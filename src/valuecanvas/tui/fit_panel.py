@@ -27,23 +27,12 @@ from textual.widgets.option_list import Option
 
 from valuecanvas.fit import PROFILE, FitReport
 from valuecanvas.model import LISTS, Canvas, ListName, items_of
+from valuecanvas.reports import bar, list_short, pct
 from valuecanvas.tui.item_list import one_line
 
 VERDICT_STYLE = {"fit": "bold $success", "partial": "bold $warning", "none": "bold $error"}
-SHORT = {"jobs": "Jobs", "pains": "Pains", "gains": "Gains"}
 PANEL_LIMIT = 25
 """Entries per section in the panel; `f` shows them all."""
-
-
-def bar(value: int | None, width: int) -> str:
-    if value is None:
-        return "—".ljust(width)
-    filled = round(width * value / 100)
-    return "█" * filled + "░" * (width - filled)
-
-
-def pct(value: int | None) -> str:
-    return "—" if value is None else f"{value}%"
 
 
 def labels(canvas: Canvas, ids: Iterable[str] = ()) -> dict[str, tuple[ListName, Any]]:
@@ -72,14 +61,16 @@ def summary_content(report: FitReport, *, width: int, compact: bool) -> Content:
         parts = []
         for name in PROFILE:
             value = report.coverage[name]
-            shown = f" {bar(value, bar_width)}" if bar_width else ""
-            parts.append(f"{SHORT[name]}{shown} {pct(value):>4}")
+            shown = f" {bar(value, bar_width, '░')}" if bar_width else ""
+            parts.append(f"{list_short(name, 'en')}{shown} {pct(value):>4}")
         return Content.assemble(verdict, f"  {score}  ", "  ".join(parts))
     bar_width = max(4, width - 12)
     lines = [Content.assemble(verdict, f"   {score}")]
     for name in PROFILE:
         value = report.coverage[name]
-        lines.append(Content(f"{SHORT[name]:<6}{bar(value, bar_width)} {pct(value):>4}"))
+        lines.append(
+            Content(f"{list_short(name, 'en'):<6}{bar(value, bar_width, '░')} {pct(value):>4}")
+        )
     return Content("\n").join(lines)
 
 
@@ -136,16 +127,6 @@ def fit_entries(
             (None, Content.styled("no gaps, nothing unanchored, no low points", "$success"))
         )
     return rows
-
-
-def fit_content(
-    canvas: Canvas, report: FitReport, *, width: int, compact: bool, limit: int | None = 5
-) -> Content:
-    """The whole fit as one block of text (summary, then the entries)."""
-    rows = fit_entries(canvas, report, compact=compact, limit=limit)
-    return Content("\n").join(
-        [summary_content(report, width=width, compact=compact), *(c for _, c in rows)]
-    )
 
 
 # ---------------------------------------------------------------- widgets
@@ -215,7 +196,7 @@ class FitPanel(Vertical):
 
     @property
     def compact(self) -> bool:
-        return self.has_class("compact") or self.screen.has_class("-narrow")
+        return self.screen.has_class("-narrow")
 
     def show(self, canvas: Canvas, report: FitReport) -> None:
         self.report = report
