@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
@@ -14,7 +14,7 @@ from valuecanvas.document import Document
 from valuecanvas.errors import CanvasError
 from valuecanvas.model import Canvas
 from valuecanvas.storage.lock import FileLock
-from valuecanvas.tui.commands import ALL_COMMANDS, DOCUMENT_COMMANDS
+from valuecanvas.tui.commands import ALL_COMMANDS, Command, bindings
 from valuecanvas.tui.dialogs import ChoiceScreen
 from valuecanvas.tui.main_screen import MainScreen
 from valuecanvas.tui.safety import Safety
@@ -25,31 +25,25 @@ class CommandsProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        screen = self.app.screen
         for command in ALL_COMMANDS:
             score = matcher.match(command.name)
             if score > 0:
                 yield Hit(
                     score,
                     matcher.highlight(command.name),
-                    self._runner(screen, command.action),
+                    self._runner(command),
                     help=f"key: {command.help_keys}",
                 )
 
     async def discover(self) -> Hits:
-        screen = self.app.screen
         for command in ALL_COMMANDS:
-            yield Hit(
-                1.0,
-                command.name,
-                self._runner(screen, command.action),
-                help=f"key: {command.help_keys}",
-            )
+            yield Hit(1.0, command.name, self._runner(command), help=f"key: {command.help_keys}")
 
-    def _runner(self, screen: Screen[object], action: str) -> Callable[[], object]:
+    def _runner(self, command: Command) -> Callable[[], object]:
         async def run() -> None:
-            target = action if action.startswith("app.") else f"screen.{action}"
-            await screen.app.run_action(target)
+            main = self.app.main if isinstance(self.app, ValueCanvasApp) else None
+            if main is not None:
+                await main.action_command(command.id)
 
         return run
 
@@ -59,9 +53,7 @@ class ValueCanvasApp(App[int]):
     TITLE = "valuecanvas"
     COMMANDS: ClassVar = {CommandsProvider}
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS: ClassVar[list[BindingType]] = [c.binding() for c in DOCUMENT_COMMANDS[-3:-1]] + [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit", show=True)
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("app")]
 
     def __init__(
         self,

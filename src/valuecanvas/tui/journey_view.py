@@ -28,7 +28,7 @@ from valuecanvas.journey import (
     touchpoint_overview,
 )
 from valuecanvas.model import Canvas, Step
-from valuecanvas.tui.commands import JOURNEY_COMMANDS
+from valuecanvas.tui.commands import bindings
 from valuecanvas.tui.dialogs import PromptScreen, edit_check
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.rows import fit_width, format_step
@@ -131,7 +131,7 @@ class TouchpointsScreen(ModalScreen[None]):
 class JourneyView(Vertical):
     """Curve, steps and touchpoints; the phase keys act on the focused step's phase."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [c.binding() for c in JOURNEY_COMMANDS]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("journey")]
 
     def __init__(self, steps: ItemList, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -203,9 +203,6 @@ class JourneyView(Vertical):
             )
 
     # ------------------------------------------------------------ phase keys
-
-    def action_journey(self, name: str) -> None:
-        getattr(self, f"action_{name}")()
 
     def focused_phase(self) -> str:
         """The phase the phase keys act on: the focused step's, else the first."""

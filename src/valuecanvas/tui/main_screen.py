@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 
@@ -24,12 +25,13 @@ from valuecanvas.document import Document
 from valuecanvas.errors import CanvasError, EditError
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
-from valuecanvas.tui.commands import SCREEN_COMMANDS
+from valuecanvas.tui.commands import SCOPE_VIEW, bindings, by_id
 from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_view import JourneyView
-from valuecanvas.tui.personas_view import PersonasView
+from valuecanvas.tui.messages import RequestEdit
+from valuecanvas.tui.personas_view import EmpathyMap, PersonasView
 from valuecanvas.tui.rows import format_item
 
 if TYPE_CHECKING:
@@ -74,7 +76,8 @@ def _settle_heap() -> None:
 
 
 class MainScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [c.binding() for c in SCREEN_COMMANDS] + [
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings("screen"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
@@ -460,18 +463,29 @@ class MainScreen(Screen[None]):
         current, item_id = target
         from valuecanvas.tui.link_picker import open_link_picker
 
-        open_link_picker(self, current.list_name, item_id)
+        canvas, read_only = self.document.canvas, self.vc_app.read_only
+        open_link_picker(current, canvas, current.list_name, item_id, read_only=read_only)
 
-    def action_journey(self, name: str) -> None:
-        """Phase keys and touchpoints from the palette (the keys live on JourneyView)."""
-        self.action_focus_pane("steps")
-        self.query_one(JourneyView).action_journey(name)
+    async def action_command(self, command_id: str) -> None:
+        """Run a command where its key lives, after showing its view (the palette's way in)."""
+        command = by_id(command_id)
+        if command.scope in SCOPE_VIEW:
+            self.action_focus_pane(SCOPE_VIEW[command.scope])
+        targets: dict[str, DOMNode] = {
+            "app": self.app,
+            "screen": self,
+            "journey": self.query_one(JourneyView),
+            "personas": self.query_one(PersonasView),
+            "empathy": self.query_one(EmpathyMap),
+        }
+        await self.app.run_action(command.action, targets[command.scope])
 
-    def action_personas(self, name: str) -> None:
-        """Empathy map entry commands from the palette (the keys live on PersonasView)."""
-        if name == "entries":
-            self.action_focus_pane("personas")
-        self.query_one(PersonasView).action_personas(name)
+    @on(RequestEdit)
+    def _edit_requested(self, event: RequestEdit) -> None:
+        """A view asks for a change: the screen owns the document, so it applies it."""
+        event.stop()
+        if self.run_edit(event.edit, event.label, event.focus) and event.note:
+            self.notify(event.note, markup=False)
 
     def action_filter(self) -> None:
         current = self.current_list()

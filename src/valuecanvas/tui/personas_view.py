@@ -3,13 +3,13 @@
 The list is MainScreen's own `ItemList` (so a/e/d/K/J work on personas); the
 empathy map beside it shows role (as "DMU role" on a b2b canvas) and the five
 sections. `m` or `→` enters the map, where a/e/d/K/J act on one entry at a
-time; `escape` or `←` goes back. Every change is one `MainScreen.run_edit`.
+time; `escape` or `←` goes back. Every change is one `RequestEdit` to the screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,12 +20,10 @@ from textual.widgets import Static
 
 from valuecanvas import edits
 from valuecanvas.model import EMPATHY_FIELDS, Canvas, Persona
-from valuecanvas.tui.commands import ENTRY_COMMANDS, PERSONA_COMMANDS
+from valuecanvas.tui.commands import bindings
 from valuecanvas.tui.dialogs import PromptScreen
 from valuecanvas.tui.item_list import ItemList, one_line
-
-if TYPE_CHECKING:
-    from valuecanvas.tui.main_screen import MainScreen
+from valuecanvas.tui.messages import RequestEdit
 
 SECTION_TITLES = {
     "does": "Does",
@@ -60,14 +58,16 @@ class EmpathyMap(VerticalScroll, can_focus=True):
         Binding("down,j", "cursor(1)", "Down", show=False),
         Binding("home", "cursor_to(0)", "First", show=False),
         Binding("end", "cursor_to(-1)", "Last", show=False),
-        *(c.binding() for c in ENTRY_COMMANDS),
+        *bindings("empathy"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, back_to: ItemList, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.back_to = back_to  # the personas list: `escape` / `←` go back to it
         self.persona: Persona | None = None
         self.market = "b2c"
         self.cursor = 0
+        self._wanted: tuple[str, str, int | None] | None = None  # cursor after an edit
         self.border_title = "Empathy map"
 
     def compose(self) -> ComposeResult:
@@ -87,6 +87,10 @@ class EmpathyMap(VerticalScroll, can_focus=True):
             self.cursor = 0
         self.persona, self.market = persona, market
         self.cursor = max(0, min(self.cursor, len(self.slots) - 1))
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and persona is not None and wanted[0] == persona.id:
+            self.put_cursor(wanted[1], wanted[2])  # where the edit just asked for put it
+            return
         self.redraw()
 
     def put_cursor(self, field: str, index: int | None) -> None:
@@ -166,90 +170,44 @@ class EmpathyMap(VerticalScroll, can_focus=True):
             self.cursor = position if position >= 0 else len(self.slots) - 1
             self.redraw()
 
-    def action_personas(self, name: str) -> None:
-        view = self.parent
-        assert isinstance(view, PersonasView)
-        view.action_personas(name)
-
-
-class PersonasView(Horizontal):
-    """Personas list and empathy map side by side."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [c.binding() for c in PERSONA_COMMANDS]
-
-    def __init__(self, personas: ItemList, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.personas_list = personas
-        self.canvas: Canvas | None = None
-
-    def compose(self) -> ComposeResult:
-        yield self.personas_list
-        yield EmpathyMap(id="empathy-map")
-
-    @property
-    def main(self) -> MainScreen:
-        from valuecanvas.tui.main_screen import MainScreen
-
-        assert isinstance(self.screen, MainScreen)
-        return self.screen
-
-    @property
-    def empathy(self) -> EmpathyMap:
-        return self.query_one(EmpathyMap)
-
-    def show(self, canvas: Canvas) -> None:
-        self.canvas = canvas
-        self._show_map()
-
-    def _show_map(self) -> None:
-        if self.canvas is None:
-            return
-        current = self.personas_list.current_id
-        persona = next((p for p in self.canvas.personas if p.id == current), None)
-        self.empathy.show(persona, self.canvas.market)
-
-    @on(ItemList.CursorMoved)
-    def _cursor_moved(self, event: ItemList.CursorMoved) -> None:
-        if event.item_list is self.personas_list:
-            self._show_map()
-
     # ------------------------------------------------------------ entry keys
 
-    def action_personas(self, name: str) -> None:
-        getattr(self, f"action_{name}")()
-
-    def action_entries(self) -> None:
-        if self.personas_list.current_item is None:
-            self.main.notify("Add a persona first (a).", markup=False)
-            return
-        self.empathy.focus()
-
     def action_back(self) -> None:
-        self.personas_list.focus()
+        self.back_to.focus()
 
     def _target(self) -> tuple[Persona, str, int | None] | None:
-        persona = self.empathy.persona
-        slot = self.empathy.current
+        persona = self.persona
+        slot = self.current
         if persona is None or slot is None:
             return None
         return persona, slot[0], slot[1]
 
     def _set_entries(
-        self, persona_id: str, field: str, entries: list[str], label: str, index: int | None
+        self,
+        persona_id: str,
+        field: str,
+        entries: list[str],
+        label: str,
+        index: int | None,
+        note: str = "",
     ) -> None:
-        if self.main.run_edit(
-            lambda c: edits.update_item(c, persona_id, {field: tuple(entries)}),
-            label,
-            focus=persona_id,
-        ):
-            self.empathy.put_cursor(field, index)
+        self._wanted = (persona_id, field, index)
+        # Posted to the screen itself, so it is handled before any key typed after it.
+        self.screen.post_message(
+            RequestEdit(
+                lambda c: edits.update_item(c, persona_id, {field: tuple(entries)}),
+                label,
+                focus=persona_id,
+                note=note,
+            )
+        )
 
     def _prompt(self, title: str, value: str, then: Callable[[str], None]) -> None:
         def check(text: str) -> str | None:
             return None if text.strip() else "Type some text first (escape cancels)."
 
         def done(text: str | None) -> None:
-            self.empathy.focus()
+            self.focus()
             if text is not None:
                 then(text.strip())
 
@@ -300,8 +258,8 @@ class PersonasView(Horizontal):
             entries,
             f"remove {field} of {persona.id}",
             min(index, len(entries) - 1) if entries else None,
+            note=f"Removed “{one_line(removed)[:40]}” — u undoes it",
         )
-        self.main.notify(f"Removed “{one_line(removed)[:40]}” — u undoes it", markup=False)
 
     def _move(self, delta: int) -> None:
         target = self._target()
@@ -322,3 +280,46 @@ class PersonasView(Horizontal):
 
     def action_entry_down(self) -> None:
         self._move(1)
+
+
+class PersonasView(Horizontal):
+    """Personas list and empathy map side by side."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("personas")]
+
+    def __init__(self, personas: ItemList, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.personas_list = personas
+        self.canvas: Canvas | None = None
+
+    def compose(self) -> ComposeResult:
+        yield self.personas_list
+        yield EmpathyMap(self.personas_list, id="empathy-map")
+
+    @property
+    def empathy(self) -> EmpathyMap:
+        return self.query_one(EmpathyMap)
+
+    def show(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self._show_map()
+
+    def _show_map(self) -> None:
+        if self.canvas is None:
+            return
+        current = self.personas_list.current_id
+        persona = next((p for p in self.canvas.personas if p.id == current), None)
+        self.empathy.show(persona, self.canvas.market)
+
+    @on(ItemList.CursorMoved)
+    def _cursor_moved(self, event: ItemList.CursorMoved) -> None:
+        if event.item_list is self.personas_list:
+            self._show_map()
+
+    # ------------------------------------------------------------ keys
+
+    def action_entries(self) -> None:
+        if self.personas_list.current_item is None:
+            self.notify("Add a persona first (a).", markup=False)
+            return
+        self.empathy.focus()
