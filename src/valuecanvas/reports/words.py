@@ -41,12 +41,191 @@ NL: dict[str, str] = {
     ),
     "Journey low points: none": "Dieptepunten in de klantreis: geen",
     "emotion": "emotie",
+    # ---- commands: palette and help names, groups, footer labels
+    "Panes": "Panelen",
+    "Items (in any list)": "Onderdelen (in elke lijst)",
+    "Document": "Document",
+    "Journey and personas": "Klantreis en persona's",
+    "Focus customer jobs": "Naar de klanttaken",
+    "Focus pains": "Naar de pijnpunten",
+    "Focus gains": "Naar de voordelen",
+    "Focus products & services": "Naar de producten en diensten",
+    "Focus pain relievers": "Naar de pijnverzachters",
+    "Focus gain creators": "Naar de voordeelverschaffers",
+    "Focus journey steps": "Naar de stappen van de klantreis",
+    "Focus personas": "Naar de persona's",
+    "Focus the fit summary panel": "Naar het fit-overzicht",
+    "Next / previous pane": "Volgend / vorig paneel",
+    "Move within the focused list": "Bewegen in de lijst",
+    "First / last item": "Eerste / laatste onderdeel",
+    "Add an item at the end of the list": "Een onderdeel toevoegen aan het eind van de lijst",
+    "Edit the focused item (all fields)": "Het onderdeel bewerken (alle velden)",
+    "Delete the focused item and its links": "Het onderdeel en zijn koppelingen verwijderen",
+    "Move the item up one place (rank)": "Het onderdeel een plaats omhoog (rang)",
+    "Move the item down one place (rank)": "Het onderdeel een plaats omlaag (rang)",
+    "Raise its level (or a step's emotion)": "Niveau omhoog (of de emotie van een stap)",
+    "Lower its level (or a step's emotion)": "Niveau omlaag (of de emotie van een stap)",
+    "Cycle its kind": "Volgende soort",
+    "Link it: pick the items it links with": "Koppelen: kies waarmee het verbonden is",
+    "Filter the focused list by text": "De lijst filteren op tekst",
+    "Add a journey phase after the step's phase": "Een fase toevoegen na de fase van de stap",
+    "Rename the focused step's phase": "De fase van de stap hernoemen",
+    "Move the step's phase earlier (its steps move with it)": (
+        "De fase van de stap eerder zetten (de stappen gaan mee)"
+    ),
+    "Move the step's phase later (its steps move with it)": (
+        "De fase van de stap later zetten (de stappen gaan mee)"
+    ),
+    "Remove a journey phase no step uses": "Een fase zonder stappen verwijderen",
+    "Touchpoints overview per phase": "Contactpunten per fase",
+    "Edit the persona's empathy map entries": "De empathiekaart van de persona bewerken",
+    "Empathy map: add an entry to this section": "Empathiekaart: regel toevoegen aan dit deel",
+    "Empathy map: edit the entry": "Empathiekaart: regel bewerken",
+    "Empathy map: remove the entry": "Empathiekaart: regel verwijderen",
+    "Empathy map: move the entry up": "Empathiekaart: regel omhoog",
+    "Empathy map: move the entry down": "Empathiekaart: regel omlaag",
+    "Empathy map: back to the personas list": "Empathiekaart: terug naar de persona's",
+    "Save to the file": "Opslaan in het bestand",
+    "Undo the last change": "De laatste wijziging ongedaan maken",
+    "Redo": "Opnieuw doen",
+    "Edit the canvas settings (title, segment, market, notes)": (
+        "Instellingen van het canvas (titel, segment, markt, notities)"
+    ),
+    "Show the whole fit report": "Het hele fit-rapport tonen",
+    "Help: every key": "Hulp: alle toetsen",
+    "Command palette: every action by name": "Opdrachtenlijst: elke actie bij naam",
+    "Quit (asks first with unsaved changes)": "Stoppen (vraagt eerst bij niet-opgeslagen werk)",
+    "add": "nieuw",
+    "edit": "bewerk",
+    "del": "wis",
+    "lvl": "niveau",
+    "kind": "soort",
+    "link": "koppel",
+    "find": "zoek",
+    "+phase": "+fase",
+    "touchpts": "contact",
+    "map": "kaart",
+    "back": "terug",
+    "save": "opslaan",
+    "undo": "herstel",
+    "help": "hulp",
+    "Quit": "Stop",
+    "key": "toets",
+    # ---- help screen
+    "valuecanvas — keys": "valuecanvas — toetsen",
+    "Marks": "Tekens",
+    "In a prompt or form keys type text; escape always leaves it.": (
+        "In een invoerregel of formulier typen toetsen tekst; escape verlaat het altijd."
+    ),
+    "↑ ↓ scroll · escape closes": "↑ ↓ schuiven · escape sluit",
+    "level: top (high / extreme / essential), middle, bottom": (
+        "niveau: hoog (high / extreme / essential), midden, laag"
+    ),
+    "linked with the focused item": "gekoppeld aan het gekozen onderdeel",
+    "must-address gap, or a journey low point": "gat dat aangepakt moet worden, of een dieptepunt",
+    "a journey step's emotion, -2 … +2": "de emotie van een stap in de klantreis, -2 … +2",
+    "a journey step links 2 pains or gains": "een stap koppelt 2 pijnpunten of voordelen",
+    "a journey step in the same phase as the row above": "een stap in dezelfde fase als erboven",
+    "emotion curve: a step, a low point, the cursor step (▲ under it)": (
+        "emotiecurve: een stap, een dieptepunt, de gekozen stap (▲ eronder)"
+    ),
+    "a persona's DMU role: decider … gatekeeper, none": (
+        "de DMU-rol van een persona: beslisser … poortwachter, geen"
+    ),
+    "kinds": "soorten",
+    # ---- the fit panel and fit screen
+    "Fit: ": "Fit: ",
+    "score": "score",
+    "fit": "fit",
+    "partial": "gedeeltelijk",
+    "none": "geen",
+    "Gaps": "Gaten",
+    "Unanchored": "Los",
+    "Journey low points": "Dieptepunten",
+    ": none": ": geen",
+    "every job, pain and gain is addressed": "elke taak, elk pijnpunt en voordeel is aangepakt",
+    "gap": "gat",
+    "unanchored": "los",
+    "low point": "dieptepunt",
+    "more": "meer",
+    "f shows all": "f toont alles",
+    "no gaps, nothing unanchored, no low points": "geen gaten, niets los, geen dieptepunten",
+    "jump to it": "ga erheen",
+    "f: full report": "f: heel rapport",
+    "Fit report": "Fit-rapport",
+    "↑ ↓ choose · enter jumps to it · escape closes": "↑ ↓ kiezen · enter gaat erheen · escape sluit",
+    # ---- personas view and empathy map
+    "Empathy map": "Empathiekaart",
+    "Does": "Doet",
+    "Feels": "Voelt",
+    "Goals (wants)": "Doelen (wil)",
+    "Influenced by": "Beïnvloed door",
+    "Problems": "Problemen",
+    "Notes": "Notities",
+    "DMU role": "DMU-rol",
+    "role": "rol",
+    "(none — e sets it)": "(geen — e stelt hem in)",
+    "— (none; a adds one)": "— (geen; a voegt toe)",
+    "no persona — press a in the list to add one": "geen persona — a in de lijst voegt er een toe",
+    "a add · e edit · d remove · K/J move · esc back": (
+        "a nieuw · e bewerk · d wis · K/J verplaats · esc terug"
+    ),
+    "m or → edits the entries": "m of → bewerkt de regels",
+    "Add a persona first (a).": "Voeg eerst een persona toe (a).",
+    "Type some text first (escape cancels).": "Typ eerst wat tekst (escape annuleert).",
+    "New entry in {section} of {name}:": "Nieuwe regel in {section} van {name}:",
+    "Edit {section} entry:": "Regel in {section} bewerken:",
+    "Removed “{text}” — u undoes it": "“{text}” verwijderd — u maakt het ongedaan",
+    # ---- link picker
+    "type to narrow · ↑ ↓ move · space toggles (the filter takes no spaces) · enter applies · escape cancels": (
+        "typ om te filteren · ↑ ↓ bewegen · spatie vinkt aan/uit (het filter neemt geen spaties) · "
+        "enter past toe · escape annuleert"
+    ),
+    "type to narrow the list": "typ om de lijst te filteren",
+    "toggle": "aan/uit",
+    "cancel": "annuleer",
+    "Link ": "Koppel ",
+    "no match — backspace widens": "geen treffer — backspace verruimt",
+    "no {items} yet": "nog geen {items}",
+    "{count} linked": "{count} gekoppeld",
+    " · {added} to link, {removed} to unlink — enter applies": (
+        " · {added} koppelen, {removed} loskoppelen — enter past toe"
+    ),
+    "Read-only: links cannot be changed here.": (
+        "Alleen lezen: koppelingen kunnen hier niet veranderen."
+    ),
+    "A {item} has nothing to link — links join the value map, the customer profile and the journey.": (
+        "Een {item} koppelt niets — koppelingen verbinden de waardekaart, het klantprofiel en de "
+        "klantreis."
+    ),
+    # ---- item names (ListSpec.singular)
+    "job": "taak",
+    "pain": "pijnpunt",
+    "gain": "voordeel",
+    "product or service": "product of dienst",
+    "pain reliever": "pijnverzachter",
+    "gain creator": "voordeelverschaffer",
+    "journey step": "stap",
+    "persona": "persona",
+    # ---- dialogs
+    "enter accepts · escape cancels": "enter bevestigt · escape annuleert",
+    "Cancel": "Annuleer",
+    "escape  stay / cancel": "escape  blijven / annuleren",
+    "Unsaved changes": "Niet-opgeslagen wijzigingen",
+    "This canvas has changes that are not saved yet.": (
+        "Dit canvas heeft wijzigingen die nog niet zijn opgeslagen."
+    ),
+    "save and quit": "opslaan en stoppen",
+    "quit without saving": "stoppen zonder opslaan",
+    "Close": "Sluit",
+    "Close help": "Hulp sluiten",
 }
 
 
-def tr(text: str, lang: str) -> str:
-    """`text` in `lang` (English when no translation is known)."""
-    return NL.get(text, text) if lang == "nl" else text
+def tr(text: str, lang: str, /, **values: object) -> str:
+    """`text` in `lang` (English when no translation is known), `{name}`s filled in."""
+    out = NL.get(text, text) if lang == "nl" else text
+    return out.format(**values) if values else out
 
 
 def list_title(name: ListName, lang: str) -> str:

@@ -13,9 +13,11 @@ from textual.screen import Screen
 from valuecanvas.document import Document
 from valuecanvas.errors import CanvasError
 from valuecanvas.model import Canvas
+from valuecanvas.reports.words import tr
 from valuecanvas.storage.lock import FileLock
 from valuecanvas.tui.commands import ALL_COMMANDS, Command, bindings
 from valuecanvas.tui.dialogs import ChoiceScreen
+from valuecanvas.tui.lang import lang_of, t
 from valuecanvas.tui.main_screen import MainScreen
 from valuecanvas.tui.safety import Safety
 
@@ -25,19 +27,27 @@ class CommandsProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        lang = lang_of(self.app)
         for command in ALL_COMMANDS:
-            score = matcher.match(command.name)
+            name = tr(command.name, lang)
+            score = matcher.match(name)
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(command.name),
+                    matcher.highlight(name),
                     self._runner(command),
-                    help=f"key: {command.help_keys}",
+                    help=f"{tr('key', lang)}: {command.help_keys}",
                 )
 
     async def discover(self) -> Hits:
+        lang = lang_of(self.app)
         for command in ALL_COMMANDS:
-            yield Hit(1.0, command.name, self._runner(command), help=f"key: {command.help_keys}")
+            yield Hit(
+                1.0,
+                tr(command.name, lang),
+                self._runner(command),
+                help=f"{tr('key', lang)}: {command.help_keys}",
+            )
 
     def _runner(self, command: Command) -> Callable[[], object]:
         async def run() -> None:
@@ -136,9 +146,9 @@ class ValueCanvasApp(App[int]):
 
         self.push_screen(
             ChoiceScreen(
-                "Unsaved changes",
-                "This canvas has changes that are not saved yet.",
-                [("s", "save and quit"), ("d", "quit without saving")],
+                t(self, "Unsaved changes"),
+                t(self, "This canvas has changes that are not saved yet."),
+                [("s", t(self, "save and quit")), ("d", t(self, "quit without saving"))],
             ),
             answer,
         )

@@ -34,14 +34,16 @@ from textual.widgets.option_list import Option
 from valuecanvas import edits
 from valuecanvas.fit import ADDRESSED_BY
 from valuecanvas.model import LISTS, Canvas, ListName, items_of
+from valuecanvas.reports.words import list_title, tr
 from valuecanvas.tui.item_list import one_line
+from valuecanvas.tui.lang import lang_of, t
 from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.rows import format_item
 
 HINT = (
     "type to narrow · ↑ ↓ move · space toggles (the filter takes no spaces) · "
     "enter applies · escape cancels"
-)
+)  # one registry key (words.NL)
 PART_STYLES = {"item-list--mark": "$secondary", "item-list--dim": "$text-muted"}
 
 
@@ -64,13 +66,15 @@ class PickerSpec:
     make_edit: Callable[[frozenset[str]], Callable[[Canvas], Canvas]]
 
 
-def picker_spec(canvas: Canvas, list_name: ListName, item_id: str) -> PickerSpec | None:
+def picker_spec(
+    canvas: Canvas, list_name: ListName, item_id: str, lang: str = "en"
+) -> PickerSpec | None:
     """The picker for this item; None when its list links nothing (personas)."""
     _, _, item = edits.find(canvas, item_id)
     spec = LISTS[list_name]
     title = Content.assemble(
-        ("Link ", "bold"),
-        (f"{spec.singular} {item_id}", "bold"),
+        (tr("Link ", lang), "bold"),
+        (f"{tr(spec.singular, lang)} {item_id}", "bold"),
         ": ",
         one_line(item.label),
     )
@@ -153,10 +157,10 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog link-picker"):
             yield Static(self.spec.title, classes="dialog-title")
-            yield PickerFilter(placeholder="type to narrow the list", id="picker-filter")
+            yield PickerFilter(placeholder=t(self, "type to narrow the list"), id="picker-filter")
             yield OptionList(markup=False, id="picker-list")
             yield Static(Content(""), id="picker-status")
-            yield Static(Content(HINT), classes="dialog-hint")
+            yield Static(Content(t(self, HINT)), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.option_list.can_focus = False
@@ -175,7 +179,7 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
         options: list[Option] = []
         for group in self.spec.groups:
             found = [i for i in group.items if not needle or needle in self._haystack[i.id]]
-            title = LISTS[group.list_name].title
+            title = list_title(group.list_name, lang_of(self))
             if many or not found:
                 count = f"{len(found)}/{len(group.items)}" if needle else f"{len(group.items)}"
                 options.append(
@@ -185,7 +189,7 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
                 options.append(
                     Option(
                         Content.styled(
-                            f"  no {group.list_name.replace('_', ' ')} yet", "$text-muted"
+                            "  " + t(self, "no {items} yet", items=title.lower()), "$text-muted"
                         ),
                         disabled=True,
                     )
@@ -193,7 +197,9 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
             elif not found:
                 options.append(
                     Option(
-                        Content.styled("  no match — backspace widens", "$text-muted"),
+                        Content.styled(
+                            "  " + t(self, "no match — backspace widens"), "$text-muted"
+                        ),
                         disabled=True,
                     )
                 )
@@ -228,10 +234,17 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
         added = len(self.checked - self.spec.current)
         removed = len(self.spec.current - self.checked)
         change = (
-            f" · {added} to link, {removed} to unlink — enter applies" if added or removed else ""
+            t(
+                self,
+                " · {added} to link, {removed} to unlink — enter applies",
+                added=added,
+                removed=removed,
+            )
+            if added or removed
+            else ""
         )
         self.query_one("#picker-status", Static).update(
-            Content(f"{len(self.checked)} linked{change}")
+            Content(t(self, "{count} linked", count=len(self.checked)) + change)
         )
 
     # ------------------------------------------------------------ keys
@@ -274,13 +287,19 @@ def open_link_picker(
 ) -> None:
     """`l`: open the picker for an item; `enter` there asks for one undoable edit."""
     if read_only:
-        origin.notify("Read-only: links cannot be changed here.", severity="warning", markup=False)
+        origin.notify(
+            t(origin, "Read-only: links cannot be changed here."), severity="warning", markup=False
+        )
         return
-    spec = picker_spec(canvas, list_name, item_id)
+    spec = picker_spec(canvas, list_name, item_id, lang_of(origin))
     if spec is None:
         origin.notify(
-            f"A {LISTS[list_name].singular} has nothing to link — links join the value map, "
-            "the customer profile and the journey.",
+            t(
+                origin,
+                "A {item} has nothing to link — links join the value map, the customer profile "
+                "and the journey.",
+                item=t(origin, LISTS[list_name].singular),
+            ),
             markup=False,
         )
         return

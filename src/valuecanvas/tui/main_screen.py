@@ -17,7 +17,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 
 from valuecanvas import edits
@@ -30,6 +29,7 @@ from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_view import JourneyView
+from valuecanvas.tui.lang import TranslatedFooter
 from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.personas_view import EmpathyMap, PersonasView
 from valuecanvas.tui.rows import format_item
@@ -75,7 +75,7 @@ def _settle_heap() -> None:
     gc.freeze()
 
 
-class MainScreen(Screen[None]):
+class MainScreen(TranslatedFooter):
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings("screen"),
         Binding("escape", "clear_filter", "Clear filter", show=False),

@@ -23,6 +23,7 @@ from valuecanvas.model import EMPATHY_FIELDS, Canvas, Persona
 from valuecanvas.tui.commands import bindings
 from valuecanvas.tui.dialogs import PromptScreen
 from valuecanvas.tui.item_list import ItemList, one_line
+from valuecanvas.tui.lang import t
 from valuecanvas.tui.messages import RequestEdit
 
 SECTION_TITLES = {
@@ -68,7 +69,7 @@ class EmpathyMap(VerticalScroll, can_focus=True):
         self.market = "b2c"
         self.cursor = 0
         self._wanted: tuple[str, str, int | None] | None = None  # cursor after an edit
-        self.border_title = "Empathy map"
+        self.border_title = "Empathy map"  # translated when shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="empathy-text")
@@ -105,19 +106,21 @@ class EmpathyMap(VerticalScroll, can_focus=True):
         persona = self.persona
         text = self.query_one("#empathy-text", Static)
         if persona is None:
-            self.border_title = "Empathy map"
+            self.border_title = t(self, "Empathy map")
             text.update(
-                Content.styled("no persona — press a in the list to add one", "$text-muted")
+                Content.styled(
+                    t(self, "no persona — press a in the list to add one"), "$text-muted"
+                )
             )
             return
-        self.border_title = Content(f"Empathy map · {one_line(persona.name)}")
+        self.border_title = Content(f"{t(self, 'Empathy map')} · {one_line(persona.name)}")
         focused = self.has_focus
-        role_label = "DMU role" if self.market == "b2b" else "role"
+        role_label = t(self, "DMU role" if self.market == "b2b" else "role")
         lines: list[Content] = [
             Content.assemble(
                 (f"{role_label}: ", "bold" if self.market == "b2b" else "$text-muted"),
                 (
-                    persona.role or "(none — e sets it)",
+                    persona.role or t(self, "(none — e sets it)"),
                     "bold $secondary" if persona.role else "$text-muted",
                 ),
             )
@@ -127,10 +130,10 @@ class EmpathyMap(VerticalScroll, can_focus=True):
         for field in EMPATHY_FIELDS:
             entries = getattr(persona, field)
             lines.append(
-                Content.styled(f"{SECTION_TITLES[field]} ({len(entries)})", "bold $accent")
+                Content.styled(f"{t(self, SECTION_TITLES[field])} ({len(entries)})", "bold $accent")
             )
             slots: list[tuple[int | None, str]] = list(enumerate(entries)) or [
-                (None, "— (none; a adds one)" if focused else "—")
+                (None, t(self, "— (none; a adds one)") if focused else "—")
             ]
             for index, entry in slots:
                 here = focused and current == (field, index)
@@ -142,12 +145,13 @@ class EmpathyMap(VerticalScroll, can_focus=True):
                     Content.assemble(("\u00a0\u00a0" + bullet, style), (one_line(entry), style))
                 )
         if persona.notes:
-            lines.append(Content.styled("Notes", "bold $accent"))
+            lines.append(Content.styled(t(self, "Notes"), "bold $accent"))
             lines.append(Content("\u00a0\u00a0" + one_line(persona.notes)))
-        hint = (
+        hint = t(
+            self,
             "a add · e edit · d remove · K/J move · esc back"
             if focused
-            else "m or → edits the entries"
+            else "m or → edits the entries",
         )
         lines.append(Content.styled(hint, "$text-muted"))
         text.update(Content("\n").join(lines))
@@ -204,7 +208,7 @@ class EmpathyMap(VerticalScroll, can_focus=True):
 
     def _prompt(self, title: str, value: str, then: Callable[[str], None]) -> None:
         def check(text: str) -> str | None:
-            return None if text.strip() else "Type some text first (escape cancels)."
+            return None if text.strip() else t(self, "Type some text first (escape cancels).")
 
         def done(text: str | None) -> None:
             self.focus()
@@ -225,7 +229,11 @@ class EmpathyMap(VerticalScroll, can_focus=True):
                 persona.id, field, entries, f"add {field} to {persona.id}", len(entries) - 1
             )
 
-        self._prompt(f"New entry in {SECTION_TITLES[field]} of {one_line(persona.name)}:", "", add)
+        section = t(self, SECTION_TITLES[field])
+        title = t(
+            self, "New entry in {section} of {name}:", section=section, name=one_line(persona.name)
+        )
+        self._prompt(title, "", add)
 
     def action_entry_edit(self) -> None:
         target = self._target()
@@ -241,7 +249,8 @@ class EmpathyMap(VerticalScroll, can_focus=True):
             entries[index] = text
             self._set_entries(persona.id, field, entries, f"edit {field} of {persona.id}", index)
 
-        self._prompt(f"Edit {SECTION_TITLES[field]} entry:", getattr(persona, field)[index], edit)
+        title = t(self, "Edit {section} entry:", section=t(self, SECTION_TITLES[field]))
+        self._prompt(title, getattr(persona, field)[index], edit)
 
     def action_entry_delete(self) -> None:
         target = self._target()
@@ -258,7 +267,7 @@ class EmpathyMap(VerticalScroll, can_focus=True):
             entries,
             f"remove {field} of {persona.id}",
             min(index, len(entries) - 1) if entries else None,
-            note=f"Removed “{one_line(removed)[:40]}” — u undoes it",
+            note=t(self, "Removed “{text}” — u undoes it", text=one_line(removed)[:40]),
         )
 
     def _move(self, delta: int) -> None:
@@ -320,6 +329,6 @@ class PersonasView(Horizontal):
 
     def action_entries(self) -> None:
         if self.personas_list.current_item is None:
-            self.notify("Add a persona first (a).", markup=False)
+            self.notify(t(self, "Add a persona first (a)."), markup=False)
             return
         self.empathy.focus()
