@@ -252,14 +252,18 @@ class EmpathyMap(VerticalScroll, can_focus=True):
         title = t(self, "Edit {section} entry:", section=t(self, SECTION_TITLES[field]))
         self._prompt(title, getattr(persona, field)[index], edit)
 
-    def action_entry_delete(self) -> None:
+    def _entry(self) -> tuple[Persona, str, int, list[str]] | None:
+        """The entry under the cursor and its section's entries; None on an empty section."""
         target = self._target()
-        if target is None:
-            return
+        if target is None or target[2] is None:
+            return None
         persona, field, index = target
-        if index is None:
+        return persona, field, index, list(getattr(persona, field))
+
+    def action_entry_delete(self) -> None:
+        if (entry := self._entry()) is None:
             return
-        entries = list(getattr(persona, field))
+        persona, field, index, entries = entry
         removed = entries.pop(index)
         self._set_entries(
             persona.id,
@@ -271,13 +275,9 @@ class EmpathyMap(VerticalScroll, can_focus=True):
         )
 
     def _move(self, delta: int) -> None:
-        target = self._target()
-        if target is None:
+        if (entry := self._entry()) is None:
             return
-        persona, field, index = target
-        if index is None:
-            return
-        entries = list(getattr(persona, field))
+        persona, field, index, entries = entry
         to = max(0, min(len(entries) - 1, index + delta))
         if to == index:
             return
