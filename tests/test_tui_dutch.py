@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 from tui_helpers import copy_sample, open_app
-
 from valuecanvas.model import all_items
 from valuecanvas.reports.words import NL
 from valuecanvas.storage import load
@@ -22,7 +21,7 @@ from valuecanvas.storage import load
 SAME_IN_DUTCH = {
     "enter", "escape", "esc", "space", "tab", "shift", "ctrl", "home", "end", "backspace",
     "pageup", "pagedown", "valuecanvas", "fit", "score", "persona", "persona's", "DMU",
-    "b2b", "b2c", "emotion",
+    "b2b", "b2c", "delete", "filter",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
@@ -33,7 +32,7 @@ def english_words() -> set[str]:
     for english, dutch in NL.items():
         dutch_words = {w.casefold() for w in WORD.findall(dutch)}
         for word in WORD.findall(english):
-            if word.casefold() not in dutch_words and word not in SAME_IN_DUTCH:
+            if word.casefold() not in dutch_words | {w.casefold() for w in SAME_IN_DUTCH}:
                 out.add(word.casefold())
     return out
 

@@ -265,6 +265,14 @@ class ListSpec:
     text_field: str = "text"  # the field the add prompt fills and rows show
     phased: bool = False  # each item sits in a journey phase (the first one by default)
     fields: tuple[FieldSpec, ...] = ()  # the form's fields, in file order
+    detail_order: tuple[str, ...] = ()  # the detail row's order, if not the fields' order
+
+    @property
+    def detail_fields(self) -> tuple[FieldSpec, ...]:
+        """The fields the detail row shows (`FieldSpec.detail`), in the row's order."""
+        shown = {f.name: f for f in self.fields if f.detail}
+        order = self.detail_order or tuple(shown)
+        return tuple(shown[name] for name in order if name in shown)
 
     @property
     def file_place(self) -> str:
@@ -310,6 +318,7 @@ LISTS: dict[ListName, ListSpec] = {
         "steps", Step, "s", "Journey steps", "Klantreis", "journey step", ("journey", "steps"),
         (), None, (), (("pains", "pains"), ("gains", "gains")),
         short="Journey steps", short_nl="Klantreis", phased=True,
+        detail_order=("phase", "emotion", "touchpoint"),
         fields=(
             FieldSpec("text", "text"),
             FieldSpec("phase", "phase", "choice", choices_from="phases", detail="{}"),

@@ -210,6 +210,7 @@ NL: dict[str, str] = {
     "type it · enter adds · escape cancels": "typ het · enter voegt toe · escape annuleert",
     "New {item}{where}: ": "Nieuw(e) {item}{where}: ",
     "links": "koppelt",
+    "emotion {:+d}": "emotie {:+d}",
     "Clear filter": "Filter wissen",
     "Read-only: this canvas cannot be changed here.": (
         "Alleen lezen: dit canvas kan hier niet veranderen."

@@ -8,8 +8,8 @@ and a rule the values break is shown in the form, which stays open.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from dataclasses import replace
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,51 +19,22 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from valuecanvas.model import EMPATHY_FIELDS, LISTS, MARKETS, ROLES, VALUE_TYPES, ListName
-
-FieldKind = Literal["line", "text", "choice", "lines"]
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    name: str
-    label: str
-    kind: FieldKind = "line"
-    choices: tuple[Any, ...] = ()
-    optional: bool = False  # a choice that may be left empty
+from valuecanvas.model import LISTS, MARKETS, FieldSpec, ListName
+from valuecanvas.tui.lang import t
 
 
 def item_fields(
     list_name: ListName, *, market: str = "b2c", phases: tuple[str, ...] = ()
 ) -> list[FieldSpec]:
-    """The form's fields for an item of this list, in file order."""
-    spec = LISTS[list_name]
-    if list_name == "personas":
-        roles_label = "role (DMU)" if market == "b2b" else "role"
-        fields = [
-            FieldSpec("name", "name"),
-            FieldSpec("role", roles_label, "choice", ROLES, optional=True),
-        ]
-        fields += [FieldSpec(f, f"{f} (1 per line)", "lines") for f in EMPATHY_FIELDS]
-        return [*fields, FieldSpec("notes", "notes", "text")]
-    if list_name == "steps":
-        return [
-            FieldSpec("text", "text"),
-            FieldSpec("phase", "phase", "choice", phases),
-            FieldSpec("touchpoint", "touchpoint"),
-            FieldSpec("emotion", "emotion", "choice", (2, 1, 0, -1, -2)),
-            FieldSpec("notes", "notes", "text"),
-        ]
-    fields = [FieldSpec("text", "text")]
-    if spec.kind_values:
-        fields.append(FieldSpec("kind", "kind", "choice", spec.kind_values))
-    if spec.level_field:
-        fields.append(FieldSpec(spec.level_field, spec.level_field, "choice", spec.level_values))
-    if list_name == "jobs":
-        fields.append(FieldSpec("context", "context"))
-    if list_name in ("products", "pain_relievers", "gain_creators"):
-        fields.append(FieldSpec("value", "value type", "choice", VALUE_TYPES, optional=True))
-    return [*fields, FieldSpec("notes", "notes", "text")]
+    """The form's fields for an item of this list, in file order (from `ListSpec.fields`)."""
+    out = []
+    for field in LISTS[list_name].fields:
+        if field.choices_from == "phases":
+            field = replace(field, choices=phases)
+        if field.label_b2b and market == "b2b":
+            field = replace(field, label=field.label_b2b)
+        out.append(field)
+    return out
 
 
 CANVAS_FIELDS = [
@@ -97,15 +68,18 @@ class FormScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form"):
-            yield Static(Content(self.form_title), classes="dialog-title")
+            yield Static(Content(t(self, self.form_title)), classes="dialog-title")
             for field in self.fields:
                 with Horizontal(classes=f"form-row form-{field.kind}"):
-                    yield Label(Content(field.label), classes="form-label")
+                    yield Label(Content(t(self, field.label)), classes="form-label")
                     yield self._widget(field)
             yield Static(Content(""), classes="dialog-error", id="form-error")
             yield Static(
                 Content(
-                    "enter applies · ctrl+s applies and saves · escape discards · tab next field"
+                    t(
+                        self,
+                        "enter applies · ctrl+s applies and saves · escape discards · tab next field",
+                    )
                 ),
                 classes="dialog-hint",
             )
@@ -127,7 +101,7 @@ class FormScreen(ModalScreen[str | None]):
             options,
             value=value if value in field.choices else Select.NULL,
             allow_blank=field.optional or value not in field.choices,
-            prompt="(none)",
+            prompt=t(self, "(none)"),
             id=wid,
             compact=True,
         )

@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from valuecanvas.model import ListName
+from valuecanvas.tui.lang import t
 
 RowFormatter = Callable[[Any], list[tuple[str, str]]]
 """Turns an item into (text, component-class) parts; "" is the base style."""
@@ -257,7 +258,7 @@ class ItemList(ScrollView, can_focus=True):
             base = self.rich_style
             if self.shown or y != 0:
                 return Strip.blank(width, base)
-            text = "no match — escape clears the filter" if self.items else self.empty_hint
+            text = t(self, "no match — escape clears the filter" if self.items else self.empty_hint)
             dim = self.get_component_rich_style("item-list--dim", partial=True)
             return Strip([Segment(text, base + dim)]).crop_extend(0, width, base)
         item = self.items[self.shown[position]]

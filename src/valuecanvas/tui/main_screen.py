@@ -24,12 +24,13 @@ from valuecanvas.document import Document
 from valuecanvas.errors import CanvasError, EditError
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
+from valuecanvas.reports.words import list_short
 from valuecanvas.tui.commands import SCOPE_VIEW, bindings, by_id
 from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_view import JourneyView
-from valuecanvas.tui.lang import TranslatedFooter
+from valuecanvas.tui.lang import TranslatedFooter, t
 from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.personas_view import EmpathyMap, PersonasView
 from valuecanvas.tui.rows import format_item
@@ -41,26 +42,6 @@ VIEW_OF: dict[ListName, str] = {name: "canvas-view" for name in LIST_NAMES}
 VIEW_OF["steps"] = "journey-view"
 VIEW_OF["personas"] = "personas-view"
 VIEW_NAMES = {"canvas-view": "Canvas", "journey-view": "7 Journey", "personas-view": "8 Personas"}
-SHORT_EN: dict[ListName, str] = {
-    "jobs": "Jobs",
-    "pains": "Pains",
-    "gains": "Gains",
-    "products": "Products",
-    "pain_relievers": "Relievers",
-    "gain_creators": "Creators",
-    "steps": "Journey steps",
-    "personas": "Personas",
-}
-SHORT_NL: dict[ListName, str] = {
-    "jobs": "Taken",
-    "pains": "Pijnen",
-    "gains": "Voordelen",
-    "products": "Producten",
-    "pain_relievers": "Verzachters",
-    "gain_creators": "Verschaffers",
-    "steps": "Klantreis",
-    "personas": "Persona's",
-}
 
 
 def _settle_heap() -> None:
@@ -106,7 +87,7 @@ class MainScreen(TranslatedFooter):
 
     def _list(self, name: ListName) -> ItemList:
         key = LIST_NAMES.index(name) + 1
-        title = f"{key} {(SHORT_NL if self.lang == 'nl' else SHORT_EN)[name]}"
+        title = f"{key} {list_short(name, self.lang)}"
         widget = ItemList(
             name,
             title,
@@ -136,10 +117,12 @@ class MainScreen(TranslatedFooter):
                 yield JourneyView(self._list("steps"), id="journey-view")
                 yield PersonasView(self._list("personas"), id="personas-view")
             yield FitPanel(id="fit")
-        yield Input(id="filter", placeholder="filter: type to narrow · enter keeps · escape clears")
+        yield Input(
+            id="filter", placeholder=t(self, "filter: type to narrow · enter keeps · escape clears")
+        )
         with Horizontal(id="add-bar"):
             yield Label(id="add-label")
-            yield Input(id="add-box", placeholder="type it · enter adds · escape cancels")
+            yield Input(id="add-box", placeholder=t(self, "type it · enter adds · escape cancels"))
         yield Static(id="detail")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -180,12 +163,14 @@ class MainScreen(TranslatedFooter):
         self.lists["steps"].set_flagged(frozenset(self.report.journey_low_points))
         # The journey and personas views redraw (and re-lay out) only when what they show
         # changed: on a 5,000-item canvas every layout pass costs a frame.
+        journey = self.query_one(JourneyView)
+        journey.canvas = canvas  # the phase keys read it; redrawn only below
         if (
             old is None
             or canvas.journey is not old.journey
             or self.report.journey_low_points != previous.journey_low_points
         ):
-            self.query_one(JourneyView).show(canvas, self.report)
+            journey.show(canvas, self.report)
         if old is None or canvas.personas is not old.personas or canvas.market != old.market:
             self.query_one(PersonasView).show(canvas)
         self._show_fit()
@@ -199,13 +184,14 @@ class MainScreen(TranslatedFooter):
 
     def update_titlebar(self) -> None:
         doc = self.document
-        name = doc.path.name if doc.path else "(not saved yet)"
+        name = doc.path.name if doc.path else t(self, "(not saved yet)")
         dirty = " ●" if doc.dirty else ""
         view = self.query_one("#views", ContentSwitcher).current or "canvas-view"
         tabs: list[str | tuple[str, str]] = []
         for key, label in VIEW_NAMES.items():
+            label = t(self, label)
             tabs.append((f" {label} ", "reverse bold") if key == view else f" {label} ")
-        mode = "  READ-ONLY" if self.vc_app.read_only else ""
+        mode = t(self, "  READ-ONLY") if self.vc_app.read_only else ""
         self.query_one("#titlebar", Static).update(
             Content.assemble(
                 *tabs,
@@ -240,19 +226,14 @@ class MainScreen(TranslatedFooter):
                 self._detail_shown = ("",)
                 detail.update(Content(""), layout=False)  # one fixed row: no re-layout
             return
-        spec = LISTS[current.list_name]
         bits = [item.id]
-        for field in ("phase", "kind", spec.level_field, "role", "value"):
-            value = getattr(item, field, None) if field else None
-            if value:
-                bits.append(str(value))
-        if current.list_name == "steps":
-            bits.append(f"emotion {item.emotion:+d}")
-            if item.touchpoint:
-                bits.append(f"@{item.touchpoint}")
+        for field in LISTS[current.list_name].detail_fields:
+            value = getattr(item, field.name)
+            if value or isinstance(value, int):  # 0 is an emotion worth showing
+                bits.append(t(self, field.detail).format(value))
         links = sorted(edits.linked_ids(self.document.canvas, item.id))
         if links:
-            bits.append("links " + ",".join(links))
+            bits.append(t(self, "links") + " " + ",".join(links))
         shown = (" · ".join(bits) + "  ", one_line(item.label))
         if shown == self._detail_shown:
             return  # unchanged: no repaint
@@ -290,7 +271,9 @@ class MainScreen(TranslatedFooter):
         """Make `new` the document's canvas (undoable) and show it."""
         if self.vc_app.read_only and new is not self.document.canvas:
             self.notify(
-                "Read-only: this canvas cannot be changed here.", severity="warning", markup=False
+                t(self, "Read-only: this canvas cannot be changed here."),
+                severity="warning",
+                markup=False,
             )
             return False
         old = self.document.canvas
@@ -341,7 +324,8 @@ class MainScreen(TranslatedFooter):
             phase = step.phase
         self._adding = (name, phase)
         where = f" ({phase})" if phase else ""
-        self.query_one("#add-label", Label).update(Content(f"New {LISTS[name].singular}{where}: "))
+        label = t(self, "New {item}{where}: ", item=t(self, LISTS[name].singular), where=where)
+        self.query_one("#add-label", Label).update(Content(label))
         box = self.query_one("#add-box", Input)
         box.value = ""
         self._bottom_row("#add-bar")
@@ -404,7 +388,9 @@ class MainScreen(TranslatedFooter):
             if result == "save":
                 self.action_save()
 
-        title = f"Edit {LISTS[current.list_name].singular} {item_id}"
+        title = t(
+            self, "Edit {item} {id}", item=t(self, LISTS[current.list_name].singular), id=item_id
+        )
         self.app.push_screen(FormScreen(title, fields, values, apply), done)
 
     def action_edit_canvas(self) -> None:
@@ -424,7 +410,9 @@ class MainScreen(TranslatedFooter):
             if result == "save":
                 self.action_save()
 
-        self.app.push_screen(FormScreen("Canvas settings", CANVAS_FIELDS, values, apply), done)
+        self.app.push_screen(
+            FormScreen(t(self, "Canvas settings"), CANVAS_FIELDS, values, apply), done
+        )
 
     def action_delete_item(self) -> None:
         target = self.focused_item()
@@ -434,8 +422,15 @@ class MainScreen(TranslatedFooter):
         label = one_line(current.current_item.label)
         links = len(edits.linked_ids(self.document.canvas, item_id))
         if self.run_edit(lambda c: edits.delete_item(c, item_id), f"delete {item_id}"):
-            also = f" and {links} link{'s' if links != 1 else ''}" if links else ""
-            self.notify(f"Deleted {item_id} “{label[:40]}”{also} — u undoes it", markup=False)
+            also = t(self, " and {count} link" if links == 1 else " and {count} links", count=links)
+            note = t(
+                self,
+                "Deleted {id} “{text}”{also} — u undoes it",
+                id=item_id,
+                text=label[:40],
+                also=also if links else "",
+            )
+            self.notify(note, markup=False)
 
     def action_move_item(self, delta: int) -> None:
         if (target := self.focused_item()) is not None:
@@ -550,11 +545,11 @@ class MainScreen(TranslatedFooter):
         old = self.document.canvas
         label = self.document.undo()
         if label is None:
-            self.notify("Nothing to undo.", markup=False)
+            self.notify(t(self, "Nothing to undo."), markup=False)
             return
         self.refresh_views(old, self._focus_from(label))
         self.vc_app.document_changed()
-        self.notify(f"Undone: {label}", markup=False)
+        self.notify(t(self, "Undone: {label}", label=label), markup=False)
 
     def _focus_from(self, label: str) -> str | None:
         """The item an undone or redone change was about ("delete p2" → p2), if it exists."""
@@ -565,24 +560,30 @@ class MainScreen(TranslatedFooter):
         old = self.document.canvas
         label = self.document.redo()
         if label is None:
-            self.notify("Nothing to redo.", markup=False)
+            self.notify(t(self, "Nothing to redo."), markup=False)
             return
         self.refresh_views(old, self._focus_from(label))
         self.vc_app.document_changed()
-        self.notify(f"Redone: {label}", markup=False)
+        self.notify(t(self, "Redone: {label}", label=label), markup=False)
 
     def action_save(self, then: Callable[[], None] | None = None) -> None:
         if self.vc_app.read_only:
             self.notify(
-                "Read-only: saving is off for this canvas.", severity="warning", markup=False
+                t(self, "Read-only: saving is off for this canvas."),
+                severity="warning",
+                markup=False,
             )
             return
         if self.document.path is None:
-            self.vc_app.safety.save_as(then, title="Save as (file name):")
+            self.vc_app.safety.save_as(then, title=t(self, "Save as (file name):"))
             return
         self.vc_app.save_document(then)
 
     def save_error(self, exc: CanvasError) -> None:
         self.notify(
-            "\n".join(exc.lines()), title="Not saved", severity="error", markup=False, timeout=10
+            "\n".join(exc.lines()),
+            title=t(self, "Not saved"),
+            severity="error",
+            markup=False,
+            timeout=10,
         )
