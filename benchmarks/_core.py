@@ -1,10 +1,12 @@
-"""Child process for the core figures: compute_fit and storage.save on one canvas file.
+"""Child process for the core figures: compute_fit, compute_lens and storage.save on one file.
 
     python benchmarks/_core.py FILE REPEATS
 
 Loads FILE with `storage.load`, then times `compute_fit` and `storage.save` (to a
 scratch file beside it: temp file, fsync, rename) one warm-up call each and
-REPEATS timed calls; prints JSON with every time in ms. Like `timeit`, the garbage
+REPEATS timed calls; prints JSON with every time in ms. The lens is timed on the
+canvas with every value-lens key set (`tagged`: deterministic, in memory), so every
+branch of it runs. Like `timeit`, the garbage
 collector is off during a timed call (it runs, untimed, before each one), so a
 collection triggered by earlier allocations does not land in one sample.
 """
@@ -18,7 +20,42 @@ import time
 from pathlib import Path
 
 from valuecanvas import storage
+from valuecanvas.edits import replace_list
 from valuecanvas.fit import compute_fit
+from valuecanvas.lens import compute_lens
+from valuecanvas.model import (
+    EVIDENCE,
+    LIST_NAMES,
+    STRATEGIES,
+    VALUE_TYPES,
+    WARRANTY_ASPECTS,
+    Canvas,
+    items_of,
+)
+
+
+def tagged(canvas: Canvas) -> Canvas:
+    """The canvas with value, strategy, warranty, evidence, source and persona on every item."""
+    personas = [p.id for p in canvas.personas]
+    out = canvas
+    for name in LIST_NAMES:
+        items = []
+        for n, item in enumerate(items_of(canvas, name)):
+            update: dict[str, object] = {}
+            keys = set(type(item).model_fields)
+            if "value" in keys:
+                update["value"] = VALUE_TYPES[n % 4]
+            if "strategy" in keys:
+                update["strategy"] = STRATEGIES[n % 3]
+                update["warranty"] = WARRANTY_ASPECTS[: n % 4]
+            if "evidence" in keys:
+                update["evidence"] = EVIDENCE[n % 6]
+                update["source"] = f"interview {n}" if n % 6 else ""
+            if "persona" in keys and personas and n % 5:
+                update["persona"] = personas[n % len(personas)]
+            items.append(item.model_copy(update=update))
+        out = replace_list(out, name, items)
+    return out
 
 
 def main() -> None:
@@ -27,13 +64,21 @@ def main() -> None:
     canvas = storage.load(path).canvas
     scratch = path.with_name(f"save-{path.stem}.toml")
     fit_ms: list[float] = []
+    lens_ms: list[float] = []
     save_ms: list[float] = []
+    full = tagged(canvas)
     for n in range(repeats + 1):
         gc.collect()
         gc.disable()
         t0 = time.perf_counter()
         compute_fit(canvas)
         t1 = time.perf_counter()
+        gc.enable()
+        gc.collect()
+        gc.disable()
+        t_lens = time.perf_counter()
+        compute_lens(full)
+        lens_ms.append((time.perf_counter() - t_lens) * 1000)
         gc.enable()
         gc.collect()
         gc.disable()
@@ -45,7 +90,7 @@ def main() -> None:
             fit_ms.append((t1 - t0) * 1000)
             save_ms.append((t2 - t1b) * 1000)
     scratch.unlink()
-    print(json.dumps({"fit_ms": fit_ms, "save_ms": save_ms}))
+    print(json.dumps({"fit_ms": fit_ms, "lens_ms": lens_ms[1:], "save_ms": save_ms}))
 
 
 if __name__ == "__main__":

@@ -235,9 +235,10 @@ def bench_keys(repeats: int, path: Path, rows: list[Row]) -> None:
 
 def bench_core(runs: int, files: dict[int, Path], rows: list[Row]) -> None:
     fit: dict[int, float] = {}
+    lens: dict[int, float] = {}
     save: dict[int, float] = {}
     for size in (1000, 5000):
-        fits, saves = [], []
+        fits, lenses, saves = [], [], []
         for _ in range(runs):
             out = subprocess.run(
                 [PY, str(HERE / "_core.py"), str(files[size]), "5"],
@@ -247,14 +248,26 @@ def bench_core(runs: int, files: dict[int, Path], rows: list[Row]) -> None:
             )
             data = json.loads(out.stdout)
             fits.append(median(data["fit_ms"]))
+            lenses.append(median(data["lens_ms"]))
             saves.append(median(data["save_ms"]))
-        fit[size], save[size] = median(fits), median(saves)
+        fit[size], lens[size], save[size] = median(fits), median(lenses), median(saves)
     for size in (1000, 5000):
         rows.append(
             Row(f"compute_fit, {size:,} items", f"{fit[size]:.2f} ms", "≤ 10 ms", fit[size] <= 10)
         )
     ratio = fit[5000] / fit[1000]
     rows.append(Row("  fit: 1,000 → 5,000 items", f"{ratio:.2f}×", "≤ 5×", ratio <= 5))
+    for size in (1000, 5000):
+        rows.append(
+            Row(
+                f"compute_lens, {size:,} items (every key set)",
+                f"{lens[size]:.2f} ms",
+                "≤ 10 ms",
+                lens[size] <= 10,
+            )
+        )
+    ratio = lens[5000] / lens[1000]
+    rows.append(Row("  lens: 1,000 → 5,000 items", f"{ratio:.2f}×", "≤ 5×", ratio <= 5))
     for size in (1000, 5000):
         rows.append(
             Row(

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from valuecanvas.model import (
     DEFAULT_PHASES,
+    EVIDENCE,
     GAIN_KINDS,
     IMPORTANCE,
     JOB_KINDS,
@@ -24,7 +25,9 @@ from valuecanvas.model import (
     RELEVANCE,
     ROLES,
     SEVERITY,
+    STRATEGIES,
     VALUE_TYPES,
+    WARRANTY_ASPECTS,
     Canvas,
     Gain,
     GainCreator,
@@ -116,6 +119,15 @@ def canvases(draw: st.DrawFn, max_items: int = 3) -> Canvas:
     def value() -> Any:
         return draw(_maybe(VALUE_TYPES))
 
+    def evidence() -> Any:
+        return draw(st.sampled_from(EVIDENCE))
+
+    def strategy() -> Any:
+        return draw(_maybe(STRATEGIES))
+
+    def warranty() -> Any:
+        return tuple(draw(st.lists(st.sampled_from(WARRANTY_ASPECTS), unique=True)))
+
     jobs = make(
         "j",
         lambda i: Job(
@@ -124,6 +136,9 @@ def canvases(draw: st.DrawFn, max_items: int = 3) -> Canvas:
             kind=draw(st.sampled_from(JOB_KINDS)),
             importance=draw(st.sampled_from(IMPORTANCE)),
             context=draw(free_text),
+            value=value(),
+            evidence=evidence(),
+            source=draw(free_text),
             notes=draw(free_text),
         ),
     )
@@ -134,6 +149,9 @@ def canvases(draw: st.DrawFn, max_items: int = 3) -> Canvas:
             text=draw(required_text),
             kind=draw(st.sampled_from(PAIN_KINDS)),
             severity=draw(st.sampled_from(SEVERITY)),
+            value=value(),
+            evidence=evidence(),
+            source=draw(free_text),
             notes=draw(free_text),
         ),
     )
@@ -144,6 +162,9 @@ def canvases(draw: st.DrawFn, max_items: int = 3) -> Canvas:
             text=draw(required_text),
             kind=draw(st.sampled_from(GAIN_KINDS)),
             relevance=draw(st.sampled_from(RELEVANCE)),
+            value=value(),
+            evidence=evidence(),
+            source=draw(free_text),
             notes=draw(free_text),
         ),
     )
@@ -156,6 +177,8 @@ def canvases(draw: st.DrawFn, max_items: int = 3) -> Canvas:
             relevance=draw(st.sampled_from(RELEVANCE)),
             jobs=links(jobs),
             value=value(),
+            strategy=strategy(),
+            warranty=warranty(),
             notes=draw(free_text),
         ),
     )
@@ -167,6 +190,8 @@ def canvases(draw: st.DrawFn, max_items: int = 3) -> Canvas:
             relevance=draw(st.sampled_from(RELEVANCE)),
             pains=links(pains),
             value=value(),
+            strategy=strategy(),
+            warranty=warranty(),
             notes=draw(free_text),
         ),
     )
@@ -178,6 +203,8 @@ def canvases(draw: st.DrawFn, max_items: int = 3) -> Canvas:
             relevance=draw(st.sampled_from(RELEVANCE)),
             gains=links(gains),
             value=value(),
+            strategy=strategy(),
+            warranty=warranty(),
             notes=draw(free_text),
         ),
     )
@@ -186,19 +213,6 @@ def canvases(draw: st.DrawFn, max_items: int = 3) -> Canvas:
             st.just(DEFAULT_PHASES),
             st.lists(required_text, min_size=1, max_size=4, unique=True).map(tuple),
         )
-    )
-    steps = make(
-        "s",
-        lambda i: Step(
-            id=i,
-            phase=draw(st.sampled_from(phases)),
-            text=draw(required_text),
-            touchpoint=draw(free_text),
-            emotion=draw(st.integers(-2, 2)),
-            pains=links(pains),
-            gains=links(gains),
-            notes=draw(free_text),
-        ),
     )
     entries = st.lists(required_text, max_size=3).map(tuple)
     personas = make(
@@ -212,6 +226,22 @@ def canvases(draw: st.DrawFn, max_items: int = 3) -> Canvas:
             goals=draw(entries),
             influences=draw(entries),
             problems=draw(entries),
+            notes=draw(free_text),
+        ),
+    )
+    steps = make(
+        "s",
+        lambda i: Step(
+            id=i,
+            phase=draw(st.sampled_from(phases)),
+            text=draw(required_text),
+            touchpoint=draw(free_text),
+            emotion=draw(st.integers(-2, 2)),
+            pains=links(pains),
+            gains=links(gains),
+            evidence=evidence(),
+            source=draw(free_text),
+            persona=draw(st.sampled_from(["", *(p.id for p in personas)])),
             notes=draw(free_text),
         ),
     )

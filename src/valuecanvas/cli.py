@@ -23,12 +23,14 @@ if TYPE_CHECKING:
     from valuecanvas.storage import Loaded
     from valuecanvas.storage.lock import FileLock
 
-SUBCOMMANDS = ("new", "check", "fit")
+SUBCOMMANDS = ("new", "check", "fit", "lens")
 EPILOG = """commands:
   valuecanvas FILE                open FILE in the TUI (a new canvas if it does not exist)
   valuecanvas new FILE            write a starter canvas
   valuecanvas check FILE...       validate canvas files
   valuecanvas fit FILE [--json]   report how well the value map fits the customer profile
+  valuecanvas lens FILE [--json]  the value lens: value sought/delivered, strategies,
+                                  warranty, evidence, steps per persona
 
 Run 'valuecanvas COMMAND --help' for a command's options. A file named like a command
 is opened as ./NAME."""
@@ -302,6 +304,10 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="print the report as JSON")
         _lang(p)
         p.set_defaults(run=cmd_fit)
+    elif command == "lens":
+        from valuecanvas.lens_report import lens_parser
+
+        p = lens_parser()
     else:
         p = argparse.ArgumentParser(
             prog="valuecanvas",

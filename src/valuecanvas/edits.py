@@ -122,6 +122,15 @@ def update_item(canvas: Canvas, item_id: str, changes: Mapping[str, Any]) -> Can
     for field, _target in spec.links:
         if field in changes:
             _check_links(canvas, name, field, getattr(new, field))
+    if (
+        isinstance(new, Step)
+        and new.persona
+        and "persona" in changes
+        and new.persona not in {p.id for p in canvas.personas}
+    ):
+        raise EditError(
+            f"'{new.persona}' is not one of the personas; a step's persona must name one"
+        )
     phases = canvas.journey.phases
     if isinstance(new, Step) and new.phase not in phases:
         raise EditError(
@@ -139,6 +148,12 @@ def delete_item(canvas: Canvas, item_id: str) -> Canvas:
     items = list(items_of(canvas, name))
     del items[index]
     out = replace_list(canvas, name, items)
+    if name == "personas" and any(s.persona == item_id for s in out.journey.steps):
+        steps = (
+            s.model_copy(update={"persona": ""}) if s.persona == item_id else s
+            for s in out.journey.steps
+        )
+        out = replace_list(out, "steps", steps)
     for source, field in LINKED_FROM[name]:
         sources = items_of(out, source)
         if any(item_id in getattr(s, field) for s in sources):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any, ClassVar, Literal, TypeAlias, cast
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt
@@ -32,6 +32,10 @@ IMPORTANCE = ("high", "medium", "low")
 SEVERITY = ("extreme", "moderate", "mild")
 RELEVANCE = ("essential", "desirable", "nice-to-have")
 VALUE_TYPES = ("functional", "economic", "emotional", "symbolic")
+# The optional keys of the value lens (file-format.md "Optional keys", value-lens.md).
+STRATEGIES = ("performance", "customisation", "experience")
+WARRANTY_ASPECTS = ("availability", "capacity", "security", "continuity")
+EVIDENCE = ("assumption", "observation", "interview", "survey", "reviews", "analytics")
 ROLES = ("decider", "buyer", "user", "influencer", "gatekeeper")
 MARKETS = ("b2c", "b2b")
 DEFAULT_PHASES = ("awareness", "consideration", "purchase", "use", "loyalty")
@@ -47,6 +51,11 @@ Importance: TypeAlias = Literal["high", "medium", "low"]
 Severity: TypeAlias = Literal["extreme", "moderate", "mild"]
 Relevance: TypeAlias = Literal["essential", "desirable", "nice-to-have"]
 ValueType: TypeAlias = Literal["functional", "economic", "emotional", "symbolic"]
+Strategy: TypeAlias = Literal["performance", "customisation", "experience"]
+WarrantyAspect: TypeAlias = Literal["availability", "capacity", "security", "continuity"]
+Evidence: TypeAlias = Literal[
+    "assumption", "observation", "interview", "survey", "reviews", "analytics"
+]
 Role: TypeAlias = Literal["decider", "buyer", "user", "influencer", "gatekeeper"]
 Market: TypeAlias = Literal["b2c", "b2b"]
 
@@ -86,6 +95,16 @@ Links = tuple[Annotated[str, AfterValidator(_valid_id)], ...]
 Entries = tuple[Text, ...]
 
 
+def _each_once(value: tuple[str, ...]) -> tuple[str, ...]:
+    for aspect in value:
+        if value.count(aspect) > 1:
+            raise ValueError(f"lists '{aspect}' twice; list each aspect once")
+    return value
+
+
+Warranty = Annotated[tuple[WarrantyAspect, ...], AfterValidator(_each_once)]
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -107,18 +126,27 @@ class Job(Item):
     kind: JobKind = "functional"
     importance: Importance = "medium"
     context: FreeText = ""
+    value: ValueType | None = None
+    evidence: Evidence = "assumption"
+    source: FreeText = ""
 
 
 class Pain(Item):
     text: Text
     kind: PainKind = "undesired-outcome"
     severity: Severity = "moderate"
+    value: ValueType | None = None
+    evidence: Evidence = "assumption"
+    source: FreeText = ""
 
 
 class Gain(Item):
     text: Text
     kind: GainKind = "required"
     relevance: Relevance = "desirable"
+    value: ValueType | None = None
+    evidence: Evidence = "assumption"
+    source: FreeText = ""
 
 
 class Product(Item):
@@ -127,6 +155,8 @@ class Product(Item):
     relevance: Relevance = "desirable"
     jobs: Links = ()
     value: ValueType | None = None
+    strategy: Strategy | None = None
+    warranty: Warranty = ()
 
 
 class PainReliever(Item):
@@ -134,6 +164,8 @@ class PainReliever(Item):
     relevance: Relevance = "desirable"
     pains: Links = ()
     value: ValueType | None = None
+    strategy: Strategy | None = None
+    warranty: Warranty = ()
 
 
 class GainCreator(Item):
@@ -141,6 +173,8 @@ class GainCreator(Item):
     relevance: Relevance = "desirable"
     gains: Links = ()
     value: ValueType | None = None
+    strategy: Strategy | None = None
+    warranty: Warranty = ()
 
 
 class Step(Item):
@@ -150,6 +184,9 @@ class Step(Item):
     emotion: Annotated[StrictInt, Field(ge=EMOTION_MIN, le=EMOTION_MAX)] = 0
     pains: Links = ()
     gains: Links = ()
+    evidence: Evidence = "assumption"
+    source: FreeText = ""
+    persona: ItemId = ""
 
 
 class Persona(Item):
@@ -209,7 +246,7 @@ FieldKind: TypeAlias = Literal["line", "text", "choice", "lines"]
 class FieldSpec:
     """One field of an item as the form edits it and the detail row shows it.
 
-    `choices_from="phases"`: the choices are the canvas's journey phases.
+    `choices_from`: the choices are the canvas's journey phases or persona ids.
     `detail`: how the detail row shows a set value (`{}` the value; "" not shown).
     """
 
@@ -219,8 +256,9 @@ class FieldSpec:
     choices: tuple[Any, ...] = ()
     optional: bool = False  # a choice that may be left empty
     label_b2b: str = ""  # the label on a b2b canvas, if it differs
-    choices_from: Literal["", "phases"] = ""
+    choices_from: Literal["", "phases", "personas"] = ""
     detail: str = ""
+    in_form: bool = True  # False: shown in the detail row, not (yet) edited in the form
 
 
 NOTES = FieldSpec("notes", "notes", "text")
@@ -237,7 +275,18 @@ def _text_fields(
     return (*fields, *extra, NOTES)
 
 
+# The value lens keys (value-lens.md), as the form edits them.
 VALUE_FIELD = FieldSpec("value", "value type", "choice", VALUE_TYPES, optional=True, detail="{}")
+EVIDENCE_FIELD = FieldSpec("evidence", "evidence", "choice", EVIDENCE)
+SOURCE_FIELD = FieldSpec("source", "source")
+STRATEGY_FIELD = FieldSpec("strategy", "strategy", "choice", STRATEGIES, optional=True)
+WARRANTY_FIELD = FieldSpec("warranty", "warranty (1 aspect per line)", "lines")
+PERSONA_FIELD = FieldSpec("persona", "persona", "choice", optional=True, choices_from="personas")
+# The form edits the lens keys once the lens's TUI wants them: then these become
+# (VALUE_FIELD, EVIDENCE_FIELD, SOURCE_FIELD) and (VALUE_FIELD, STRATEGY_FIELD,
+# WARRANTY_FIELD), and the steps' fields gain EVIDENCE_FIELD, SOURCE_FIELD, PERSONA_FIELD.
+PROFILE_LENS = (replace(VALUE_FIELD, in_form=False),)
+MAP_LENS = (VALUE_FIELD,)
 
 
 @dataclass(frozen=True)
@@ -260,6 +309,8 @@ class ListSpec:
     level_field: str | None = None
     level_values: tuple[str, ...] = ()  # top first
     links: tuple[tuple[str, ListName], ...] = ()  # (field, target list)
+    # The optional value-lens keys the list carries, in the order they are written.
+    lens_keys: tuple[str, ...] = ()
     short: str = ""  # pane titles and the fit summary: "Jobs"
     short_nl: str = ""
     text_field: str = "text"  # the field the add prompt fills and rows show
@@ -280,43 +331,52 @@ class ListSpec:
         return ".".join(self.path)
 
 
+PROFILE_LENS_KEYS = ("value", "evidence", "source")
+MAP_LENS_KEYS = ("value", "strategy", "warranty")
+STEP_LENS_KEYS = ("evidence", "source", "persona")
+
 LISTS: dict[ListName, ListSpec] = {
     "jobs": ListSpec(
         "jobs", Job, "j", "Customer jobs", "Klanttaken", "job", ("jobs",),
-        JOB_KINDS, "importance", IMPORTANCE, short="Jobs", short_nl="Taken",
-        fields=_text_fields(JOB_KINDS, "importance", IMPORTANCE, FieldSpec("context", "context")),
+        JOB_KINDS, "importance", IMPORTANCE, lens_keys=PROFILE_LENS_KEYS,
+        short="Jobs", short_nl="Taken",
+        fields=_text_fields(
+            JOB_KINDS, "importance", IMPORTANCE, FieldSpec("context", "context"), *PROFILE_LENS
+        ),
     ),
     "pains": ListSpec(
         "pains", Pain, "p", "Pains", "Pijnpunten", "pain", ("pains",),
-        PAIN_KINDS, "severity", SEVERITY, short="Pains", short_nl="Pijnen",
-        fields=_text_fields(PAIN_KINDS, "severity", SEVERITY),
+        PAIN_KINDS, "severity", SEVERITY, lens_keys=PROFILE_LENS_KEYS,
+        short="Pains", short_nl="Pijnen",
+        fields=_text_fields(PAIN_KINDS, "severity", SEVERITY, *PROFILE_LENS),
     ),
     "gains": ListSpec(
         "gains", Gain, "g", "Gains", "Voordelen", "gain", ("gains",),
-        GAIN_KINDS, "relevance", RELEVANCE, short="Gains", short_nl="Voordelen",
-        fields=_text_fields(GAIN_KINDS, "relevance", RELEVANCE),
+        GAIN_KINDS, "relevance", RELEVANCE, lens_keys=PROFILE_LENS_KEYS,
+        short="Gains", short_nl="Voordelen",
+        fields=_text_fields(GAIN_KINDS, "relevance", RELEVANCE, *PROFILE_LENS),
     ),
     "products": ListSpec(
         "products", Product, "ps", "Products & services", "Producten en diensten",
         "product or service", ("products",), PRODUCT_KINDS, "relevance", RELEVANCE,
-        (("jobs", "jobs"),), short="Products", short_nl="Producten",
-        fields=_text_fields(PRODUCT_KINDS, "relevance", RELEVANCE, VALUE_FIELD),
+        (("jobs", "jobs"),), MAP_LENS_KEYS, short="Products", short_nl="Producten",
+        fields=_text_fields(PRODUCT_KINDS, "relevance", RELEVANCE, *MAP_LENS),
     ),
     "pain_relievers": ListSpec(
         "pain_relievers", PainReliever, "pr", "Pain relievers", "Pijnverzachters",
         "pain reliever", ("pain_relievers",), (), "relevance", RELEVANCE,
-        (("pains", "pains"),), short="Relievers", short_nl="Verzachters",
-        fields=_text_fields((), "relevance", RELEVANCE, VALUE_FIELD),
+        (("pains", "pains"),), MAP_LENS_KEYS, short="Relievers", short_nl="Verzachters",
+        fields=_text_fields((), "relevance", RELEVANCE, *MAP_LENS),
     ),
     "gain_creators": ListSpec(
         "gain_creators", GainCreator, "gc", "Gain creators", "Voordeelverschaffers",
         "gain creator", ("gain_creators",), (), "relevance", RELEVANCE,
-        (("gains", "gains"),), short="Creators", short_nl="Verschaffers",
-        fields=_text_fields((), "relevance", RELEVANCE, VALUE_FIELD),
+        (("gains", "gains"),), MAP_LENS_KEYS, short="Creators", short_nl="Verschaffers",
+        fields=_text_fields((), "relevance", RELEVANCE, *MAP_LENS),
     ),
     "steps": ListSpec(
         "steps", Step, "s", "Journey steps", "Klantreis", "journey step", ("journey", "steps"),
-        (), None, (), (("pains", "pains"), ("gains", "gains")),
+        (), None, (), (("pains", "pains"), ("gains", "gains")), STEP_LENS_KEYS,
         short="Journey steps", short_nl="Klantreis", phased=True,
         detail_order=("phase", "emotion", "touchpoint"),
         fields=(
@@ -490,6 +550,8 @@ def rule_breaks(canvas: Canvas) -> list[RuleBreak]:
                 out.append(
                     RuleBreak(f"{place_of(name, index, item.id)}.{field}", msg, name, index, field)
                 )
+        if isinstance(item, Step) and item.persona and owner.get(item.persona) != "personas":
+            out.append(_persona_break(canvas, index, item, owner.get(item.persona)))
         if isinstance(item, Step) and item.phase and item.phase not in phases:
             out.append(
                 RuleBreak(
@@ -500,3 +562,21 @@ def rule_breaks(canvas: Canvas) -> list[RuleBreak]:
                 )
             )  # fmt: skip
     return out
+
+
+def _persona_break(canvas: Canvas, index: int, step: Step, found: ListName | None) -> RuleBreak:
+    """A step whose `persona` names no persona: say which ids would do."""
+    persona = step.persona
+    if found is None:
+        known = [p.id for p in canvas.personas if p.id][:8]
+        hint = f"known personas: {', '.join(known)}" if known else "there are no personas"
+        msg = (
+            f"persona '{persona}' does not exist ({hint}); correct the id, "
+            "or remove the persona key to leave the step unassigned"
+        )
+    else:
+        msg = (
+            f"persona '{persona}' is a {LISTS[found].singular}, not a persona; "
+            "name a persona id (pe1, …) or remove the persona key"
+        )
+    return RuleBreak(f"{place_of('steps', index, step.id)}.persona", msg, "steps", index, "persona")

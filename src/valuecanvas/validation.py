@@ -45,6 +45,62 @@ KEY_HINTS = {
     "gaincreators": "gain_creators",
     "pain-relievers": "pain_relievers",
     "gain-creators": "gain_creators",
+    # the value lens keys
+    "waarde": "value",
+    "klantenwaarde": "value",
+    "klantwaarde": "value",
+    "strategie": "strategy",
+    "spoor": "strategy",
+    "garantie": "warranty",
+    "warranties": "warranty",
+    "guarantee": "warranty",
+    "bewijs": "evidence",
+    "onderbouwing": "evidence",
+    "bron": "source",
+    "bronnen": "source",
+    "sources": "source",
+}
+
+# Dutch words (and near English ones) written where a value of the lens keys belongs.
+VALUE_HINTS = {
+    # value (klantenwaarde)
+    "functioneel": "functional",
+    "functionele": "functional",
+    "economisch": "economic",
+    "economische": "economic",
+    "emotioneel": "emotional",
+    "emotionele": "emotional",
+    "gevoelsmatig": "emotional",
+    "symbolisch": "symbolic",
+    "symbolische": "symbolic",
+    "status": "symbolic",
+    # strategy (de drie sporen)
+    "performantie": "performance",
+    "prestatie": "performance",
+    "maatwerk": "customisation",
+    "customization": "customisation",
+    "beleving": "experience",
+    # warranty (garantie)
+    "beschikbaarheid": "availability",
+    "capaciteit": "capacity",
+    "veiligheid": "security",
+    "safety": "security",
+    "continuïteit": "continuity",
+    "continuiteit": "continuity",
+    # evidence
+    "aanname": "assumption",
+    "veronderstelling": "assumption",
+    "observatie": "observation",
+    "waarneming": "observation",
+    "interviews": "interview",
+    "enquête": "survey",
+    "enquete": "survey",
+    "vragenlijst": "survey",
+    "recensies": "reviews",
+    "review": "reviews",
+    "sociale media": "reviews",
+    "analyse": "analytics",
+    "metingen": "analytics",
 }
 
 _LIST_BY_KEY: dict[str, ListName] = {spec.name: spec.name for spec in LISTS.values()}
@@ -151,9 +207,15 @@ def explain(
             continue
         if kind in ("literal_error", "enum"):
             allowed = _allowed(err.get("ctx"))
-            guess = closest(str(value), allowed) if isinstance(value, str) else None
+            guess = None
+            if isinstance(value, str):
+                guess = VALUE_HINTS.get(value.strip().lower())
+                if guess not in allowed:
+                    guess = closest(value, allowed)
             hint = f" — did you mean '{guess}'?" if guess else ""
             what = key or "value"
+            if what == "warranty":
+                what = "warranty aspect"
             out.append(
                 (
                     loc,

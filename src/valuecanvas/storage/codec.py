@@ -287,6 +287,8 @@ def has_comments(text: str) -> bool:
 
 
 _KEY_ORDER: dict[type[BaseModel], list[str]] = {}
+# Optional keys whose default is a word, not emptiness: the default is not written.
+_UNWRITTEN_DEFAULTS = {"evidence": "assumption"}
 
 
 def _key_order(model: type[BaseModel]) -> list[str]:
@@ -306,6 +308,8 @@ def _item_table(item: BaseModel) -> dict[str, Any]:
     for name in _key_order(type(item)):
         value = getattr(item, name)
         if value is None or value == "" or value == ():
+            continue
+        if _UNWRITTEN_DEFAULTS.get(name) == value:
             continue
         if isinstance(value, tuple):
             value = [v.model_dump() if isinstance(v, BaseModel) else v for v in value]

@@ -19,19 +19,23 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from valuecanvas.model import LISTS, MARKETS, FieldSpec, ListName
+from valuecanvas.model import LISTS, MARKETS, Canvas, FieldSpec, ListName
 from valuecanvas.tui.lang import t
 
 
-def item_fields(
-    list_name: ListName, *, market: str = "b2c", phases: tuple[str, ...] = ()
-) -> list[FieldSpec]:
+def item_fields(list_name: ListName, canvas: Canvas) -> list[FieldSpec]:
     """The form's fields for an item of this list, in file order (from `ListSpec.fields`)."""
+    choices = {
+        "phases": canvas.journey.phases,
+        "personas": tuple(p.id for p in canvas.personas),
+    }
     out = []
     for field in LISTS[list_name].fields:
-        if field.choices_from == "phases":
-            field = replace(field, choices=phases)
-        if field.label_b2b and market == "b2b":
+        if not field.in_form:
+            continue
+        if field.choices_from:
+            field = replace(field, choices=choices[field.choices_from])
+        if field.label_b2b and canvas.market == "b2b":
             field = replace(field, label=field.label_b2b)
         out.append(field)
     return out
@@ -128,8 +132,9 @@ class FormScreen(ModalScreen[str | None]):
                     )
                 else:
                     out[field.name] = text.strip("\n ")
-            elif isinstance(widget, Select):
-                out[field.name] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, Select):  # blank: None, or "" for a text key (a persona id)
+                blank = "" if isinstance(self.values.get(field.name), str) else None
+                out[field.name] = blank if widget.value is Select.NULL else widget.value
         return out
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

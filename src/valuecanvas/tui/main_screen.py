@@ -372,7 +372,7 @@ class MainScreen(TranslatedFooter):
         current, item_id = target
         item = current.current_item
         canvas = self.document.canvas
-        fields = item_fields(current.list_name, market=canvas.market, phases=canvas.journey.phases)
+        fields = item_fields(current.list_name, canvas)
         values = {f.name: getattr(item, f.name) for f in fields}
 
         def apply(changes: dict[str, Any]) -> str | None:
