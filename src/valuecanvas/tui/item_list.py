@@ -92,8 +92,9 @@ class ItemList(ScrollView, can_focus=True):
         # item is kept beside its strip, so an id() is never reused while cached. Items are
         # immutable, so a row stays valid across edits, filters and focus; styles clear it.
         self._cache: dict[tuple[int, int, str, bool, bool, bool], tuple[Any, Strip]] = {}
-        # Called at once (not through a message) when the focused list's cursor moves, so
-        # the screen's marks and detail row are in the same frame as the cursor.
+        # The screen's one way to hear of the focused list's cursor (a move or focus): called
+        # at once, so its marks and detail row are in the same frame as the cursor. Views
+        # beside the list (curve, empathy map) listen to CursorMoved instead.
         self.cursor_hook: Callable[[ItemList], None] | None = None
 
     # ------------------------------------------------------------ data
@@ -234,6 +235,8 @@ class ItemList(ScrollView, can_focus=True):
 
     def on_focus(self) -> None:
         self.refresh()
+        if self.cursor_hook is not None:
+            self.cursor_hook(self)
         self.post_message(self.CursorMoved(self, self.current_id))
 
     def on_blur(self) -> None:

@@ -253,12 +253,6 @@ class MainScreen(TranslatedFooter):
             return self.lists.get(self.last_list)
         return None
 
-    @on(ItemList.CursorMoved)
-    def _cursor_moved(self, event: ItemList.CursorMoved) -> None:
-        if event.item_list.has_focus:
-            self.last_list = event.item_list.list_name
-            self.update_marks()
-
     def _cursor_hook(self, item_list: ItemList) -> None:
         """The focused list's cursor moved: marks and detail in the same frame (no message hop)."""
         if self.is_mounted:

@@ -255,9 +255,11 @@ class EmpathyMap(VerticalScroll, can_focus=True):
     def _entry(self) -> tuple[Persona, str, int, list[str]] | None:
         """The entry under the cursor and its section's entries; None on an empty section."""
         target = self._target()
-        if target is None or target[2] is None:
+        if target is None:
             return None
         persona, field, index = target
+        if index is None:
+            return None
         return persona, field, index, list(getattr(persona, field))
 
     def action_entry_delete(self) -> None:
