@@ -28,10 +28,10 @@ from valuecanvas.model import (
     Step,
     items_of,
 )
-from valuecanvas.model import all_ids as all_ids  # re-exported: edits' callers use them
-from valuecanvas.model import complete as complete
-from valuecanvas.model import next_id as next_id
-from valuecanvas.model import replace_list as replace_list
+from valuecanvas.model import replace_list as replace_list  # re-exported: edits' callers use them
+from valuecanvas.rules import all_ids as all_ids
+from valuecanvas.rules import complete as complete
+from valuecanvas.rules import next_id as next_id
 from valuecanvas.validation import explain
 
 # ---------------------------------------------------------------- lookups

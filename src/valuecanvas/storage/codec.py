@@ -24,10 +24,9 @@ from valuecanvas.model import (
     LISTS,
     Canvas,
     Item,
-    complete,
     items_of,
-    rule_breaks,
 )
+from valuecanvas.rules import complete, rule_breaks
 from valuecanvas.validation import explain
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
