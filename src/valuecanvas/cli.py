@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from valuecanvas.storage import Loaded
     from valuecanvas.storage.lock import FileLock
 
-SUBCOMMANDS = ("new", "check", "fit", "lens")
+SUBCOMMANDS = ("new", "check", "fit", "lens", "diff", "merge-driver", "git-setup")
 EPILOG = """commands:
   valuecanvas FILE                open FILE in the TUI (a new canvas if it does not exist)
   valuecanvas new FILE            write a starter canvas
@@ -31,6 +31,9 @@ EPILOG = """commands:
   valuecanvas fit FILE [--json]   report how well the value map fits the customer profile
   valuecanvas lens FILE [--json]  the value lens: value sought/delivered, strategies,
                                   warranty, evidence, steps per persona
+  valuecanvas diff OLD NEW        compare two canvases by id (or: diff FILE --against REV)
+  valuecanvas git-setup           set up git to diff and merge canvases by id
+  valuecanvas merge-driver ...    git's merge driver (set up by git-setup)
 
 Run 'valuecanvas COMMAND --help' for a command's options. A file named like a command
 is opened as ./NAME."""
@@ -86,13 +89,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     status = 0
     for name in args.files:
         try:
-            load(Path(name))
+            loaded = load(Path(name))
         except CanvasError as exc:
             for line in exc.lines():
                 _err(line)
             status = 1
         else:
-            _out(f"{name}: ok")
+            if loaded.canvas.conflicts:  # merge conflicts (collaboration.md): not ok yet
+                from valuecanvas.storage import conflict_problems
+
+                for line in CanvasError(name, conflict_problems(loaded)).lines():
+                    _err(line)
+                status = 1
+            else:
+                _out(f"{name}: ok")
     return status
 
 
@@ -308,6 +318,18 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         from valuecanvas.lens_report import lens_parser
 
         p = lens_parser()
+    elif command == "diff":
+        from valuecanvas.cli_diff import build_parser as diff_parser
+
+        p = diff_parser()
+    elif command == "merge-driver":
+        from valuecanvas.cli_merge_driver import build_parser as merge_driver_parser
+
+        p = merge_driver_parser()
+    elif command == "git-setup":
+        from valuecanvas.cli_git_setup import build_parser as git_setup_parser
+
+        p = git_setup_parser()
     else:
         p = argparse.ArgumentParser(
             prog="valuecanvas",

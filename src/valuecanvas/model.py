@@ -207,6 +207,36 @@ class Journey(_Frozen):
     steps: tuple[Step, ...] = ()
 
 
+def _conflict_value(value: Any) -> Any:
+    """A field's value as `[[conflicts]]` may hold it: text, a number, true/false, a list."""
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return tuple(_no_control_chars(v) for v in value)
+    if isinstance(value, str):
+        return _no_control_chars(value)
+    if value is None or isinstance(value, bool | int):
+        return value
+    raise ValueError("must be text, a whole number, true or false, or a list of text")
+
+
+ConflictValue: TypeAlias = Annotated[Any, AfterValidator(_conflict_value)]
+
+
+class Conflict(_Frozen):
+    """One field both sides of a git merge changed differently (`[[conflicts]]`).
+
+    Written only by `valuecanvas merge-driver`; `list` is "canvas" or a list name,
+    `id` is absent for canvas fields, `field` may also be `order` (the rank of a list
+    or of the phases) or `deleted` (one side deleted the item, the other changed it).
+    A value absent on one side (an optional field left out) is None and not written.
+    """
+
+    list: str
+    id: str | None = None
+    field: str
+    ours: ConflictValue = None
+    theirs: ConflictValue = None
+
+
 class Canvas(_Frozen):
     format: str = FORMAT
     title: Text
@@ -221,6 +251,7 @@ class Canvas(_Frozen):
     gain_creators: tuple[GainCreator, ...] = ()
     journey: Journey = Journey()
     personas: tuple[Persona, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
 
     # Lists that live at the top level of the file, in file order.
     TOP_LISTS: ClassVar[tuple[str, ...]] = (

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from valuecanvas.errors import closest, one_of, printable
-from valuecanvas.model import LISTS, Canvas, Journey, ListName
+from valuecanvas.model import LISTS, Canvas, Conflict, Journey, ListName
 
 # Words people write in Dutch (or by habit) for the keys of the format.
 KEY_HINTS = {
@@ -127,6 +127,8 @@ def _model_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseMod
             continue
         if model is Canvas and part in _LIST_BY_KEY:
             model = LISTS[_LIST_BY_KEY[part]].model
+        elif model is Canvas and part == "conflicts":
+            model = Conflict
         elif model is Canvas and part == "journey":
             model = Journey
         elif model is Journey and part == "steps":

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from valuecanvas.errors import CanvasError, Problem
 from valuecanvas.model import Canvas
-from valuecanvas.storage.codec import canvas_from_bytes, canvas_to_text, decode, has_comments
+from valuecanvas.storage.codec import (
+    canvas_from_bytes,
+    canvas_to_text,
+    decode,
+    has_comments,
+    locate,
+)
 from valuecanvas.storage.files import (
     Fingerprint,
     read_with_fingerprint,
@@ -39,6 +45,24 @@ def load(path: Path) -> Loaded:
     data, print_ = read_with_fingerprint(path)
     canvas = canvas_from_bytes(data, str(path))
     return Loaded(canvas, path, has_comments(decode(data, str(path))), print_)
+
+
+def conflict_problems(loaded: Loaded) -> list[Problem]:
+    """Each merge conflict left in a loaded canvas as a problem, with its line if found.
+
+    The file is read again for the lines: only files that hold conflicts pay for it.
+    """
+    from valuecanvas.conflicts import problems
+
+    if not loaded.canvas.conflicts:
+        return []
+    try:
+        text = decode(loaded.path.read_bytes(), str(loaded.path))
+    except (OSError, CanvasError):
+        lines = None
+    else:
+        lines = [locate(text, ("conflicts", n)) for n in range(len(loaded.canvas.conflicts))]
+    return problems(loaded.canvas, str(loaded.path), lines)
 
 
 def dumps(canvas: Canvas) -> str:
@@ -155,6 +179,7 @@ __all__ = [
     "Fingerprint",
     "Loaded",
     "Recovery",
+    "conflict_problems",
     "create_new",
     "discard_recovery",
     "dumps",

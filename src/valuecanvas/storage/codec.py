@@ -158,9 +158,8 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
     if spec is not None:
         table = spec.file_place
         del parts[: len(spec.path)]
-    elif len(parts) > 1 and parts[0] == "journey":
-        parts.pop(0)
-        table = "journey"
+    elif len(parts) > 1 and parts[0] in ("journey", "conflicts"):
+        table = str(parts.pop(0))
     if parts and isinstance(parts[0], int):
         index = int(parts.pop(0))
     if parts and isinstance(parts[0], str):
@@ -208,7 +207,11 @@ def _check_format(data: dict[str, Any], text: str, source: str) -> None:
 
 def canvas_from_text(text: str, source: str) -> Canvas:
     """A validated, completed canvas from TOML text, or every problem found in it."""
-    data = parse(text, source)
+    return canvas_from_parsed(parse(text, source), text, source)
+
+
+def canvas_from_parsed(data: dict[str, Any], text: str, source: str) -> Canvas:
+    """As `canvas_from_text`, for text already parsed into `data` (`text` is for lines)."""
     _check_format(data, text, source)
     try:
         canvas = Canvas.model_validate(data)
@@ -337,6 +340,8 @@ def canvas_to_data(canvas: Canvas) -> dict[str, Any]:
                 data["journey"][key] = [_item_table(i) for i in items]
         elif items:
             data[key] = [_item_table(i) for i in items]
+    if canvas.conflicts:  # written by the merge driver only; None and "" are left out
+        data["conflicts"] = [_item_table(c) for c in canvas.conflicts]
     return data
 
 
@@ -414,6 +419,7 @@ def _table_text(table: dict[str, Any]) -> str:
 
 __all__ = [
     "canvas_from_bytes",
+    "canvas_from_parsed",
     "canvas_from_text",
     "canvas_to_data",
     "canvas_to_text",

@@ -20,12 +20,14 @@ from textual.dom import DOMNode
 from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 
 from valuecanvas import edits
+from valuecanvas.conflicts import resolve
 from valuecanvas.document import Document
 from valuecanvas.errors import CanvasError, EditError
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
 from valuecanvas.reports.words import list_short
 from valuecanvas.tui.commands import SCOPE_VIEW, bindings, by_id
+from valuecanvas.tui.conflicts_dialog import ConflictChoice, offer_next
 from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
@@ -131,6 +133,8 @@ class MainScreen(TranslatedFooter):
         self.query_one("#add-bar").display = False
         self.refresh_views(None)
         self.lists["jobs"].focus()
+        if not self.vc_app.read_only:  # a merge left conflicts: offer each in turn
+            offer_next(self, self.document.canvas)
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # see _settle_heap
@@ -532,6 +536,15 @@ class MainScreen(TranslatedFooter):
     def _fit_jump(self, event: FitPanel.Jump) -> None:
         """`enter` on a gap, unanchored item or low point in the fit panel."""
         self.jump_to(event.item_id)
+
+    @on(ConflictChoice)
+    def _conflict_choice(self, event: ConflictChoice) -> None:
+        side = event.side
+        if side is None:
+            self.action_undo()
+        else:
+            self.run_edit(lambda c: resolve(c, event.index, side), event.label)
+        offer_next(self, self.document.canvas, resolved_one=side is not None)
 
     # ------------------------------------------------------------ document actions
 

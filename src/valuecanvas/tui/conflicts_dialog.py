@@ -1,0 +1,118 @@
+"""Resolving merge conflicts (`[[conflicts]]`) one by one: `o` keeps ours, `t` takes theirs.
+
+A canvas that `valuecanvas merge-driver` left with conflicts opens with the first
+one offered. The dialog only posts a `ConflictChoice` to the screen beneath; the
+screen turns it into an ordinary, undoable edit (`valuecanvas.conflicts.resolve`)
+and offers the next. Saving after the last one writes the file without the table.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Literal
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from valuecanvas.conflicts import describe_value, summary, where
+from valuecanvas.diff_text import one_line
+from valuecanvas.edits import find
+from valuecanvas.errors import EditError
+from valuecanvas.model import LISTS, Canvas, Conflict
+
+Side = Literal["ours", "theirs"]
+
+
+class ConflictChoice(Message):
+    """The user chose a side for conflict `index` (None: undo the last choice)."""
+
+    def __init__(self, index: int, side: Side | None) -> None:
+        super().__init__()
+        self.index = index
+        self.side = side
+
+    @property
+    def label(self) -> str:
+        """How the edit is named in undo and notifications."""
+        return f"{'keep ours' if self.side == 'ours' else 'take theirs'} (conflict)"
+
+
+def _body(conflict: Conflict) -> str:
+    if conflict.field == "deleted":
+
+        def outcome(side_deleted: object) -> str:
+            return "the item is deleted" if side_deleted is True else "the item stays"
+
+        return (
+            f"{summary(conflict)}\n\n"
+            f"o  keep ours: {outcome(conflict.ours)}\n"
+            f"t  take theirs: {outcome(conflict.theirs)}"
+        )
+    return (
+        f"{where(conflict)}\n\n"
+        f"ours:    {describe_value(conflict.ours)}\n"
+        f"theirs:  {describe_value(conflict.theirs)}\n\n"
+        "o  keep ours\nt  take theirs"
+    )
+
+
+class ConflictScreen(ModalScreen[None]):
+    """One conflict, answered by one key; escape leaves the rest for later."""
+
+    def __init__(
+        self, conflict: Conflict, left: int, target: Screen[None], about: str = ""
+    ) -> None:
+        super().__init__()
+        self.conflict = conflict
+        self.about = about  # the item's text, so the user knows which one it is
+        self.left = left
+        self.target = target
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(
+                Content(f"Merge conflict ({self.left} left to resolve)"), classes="dialog-title"
+            )
+            about = f"{self.about}\n\n" if self.about else ""
+            yield Static(Content(about + _body(self.conflict)), classes="dialog-body")
+            hint = "u  undo the last choice    escape  later (check lists what is left)"
+            yield Static(Content(hint), classes="dialog-choices")
+
+    def on_key(self, event: events.Key) -> None:
+        side: Side | None
+        if event.key == "o":
+            side = "ours"
+        elif event.key == "t":
+            side = "theirs"
+        elif event.key in ("u", "ctrl+z"):
+            side = None
+        elif event.key == "escape":
+            event.stop()
+            self.dismiss(None)
+            return
+        else:
+            return
+        event.stop()
+        self.dismiss(None)
+        self.target.post_message(ConflictChoice(0, side))
+
+
+def offer_next(screen: Screen[None], canvas: Canvas, *, resolved_one: bool = False) -> None:
+    """Offer the first conflict left in `canvas`, or say that all are resolved."""
+    if canvas.conflicts:
+        first = canvas.conflicts[0]
+        about = ""
+        with contextlib.suppress(EditError):
+            name, _, item = find(canvas, first.id or "")
+            about = f"The {LISTS[name].singular} {first.id}: “{one_line(item.label)}”"
+        screen.app.push_screen(ConflictScreen(first, len(canvas.conflicts), screen, about))
+    elif resolved_one:
+        screen.notify(
+            "All merge conflicts resolved; save (ctrl+s) to write the file without them.",
+            markup=False,
+        )
