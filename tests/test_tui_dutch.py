@@ -83,3 +83,23 @@ async def test_every_view_dialog_help_and_footer_is_dutch(tmp_path: Path) -> Non
             if hits := words & english:
                 found[place] = hits
     assert found == {}
+
+
+async def test_merge_conflicts_are_offered_in_dutch(tmp_path: Path) -> None:
+    from test_tui_conflicts import conflicted_file
+    from valuecanvas.conflicts import where
+
+    path = conflicted_file(tmp_path)
+    app = open_app(path, lang="nl")
+    # the conflict's place is named as the file names it (list, id, field): file words
+    places = {w.casefold() for c in load(path).canvas.conflicts for w in WORD.findall(where(c))}
+    english = english_words() - user_words(path) - places
+    found: dict[str, set[str]] = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        for place, keys in (("title", ()), ("severity", ("o",)), ("deleted", ("o",))):
+            await pilot.press(*keys)
+            await pilot.pause()
+            words = {w.casefold() for w in WORD.findall(screen_text(app))}
+            if hits := words & english:
+                found[place] = hits
+    assert found == {}

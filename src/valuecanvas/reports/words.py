@@ -281,6 +281,26 @@ NL: dict[str, str] = {
     "none (every phase has steps)": "geen (elke fase heeft stappen)",
     "enter removes · escape cancels": "enter verwijdert · escape annuleert",
     "Removed phase “{name}” — u undoes it": "Fase “{name}” verwijderd — u maakt het ongedaan",
+    # ---- merge conflicts
+    "o  keep ours": "o  onze houden",
+    "t  take theirs": "t  die van hen nemen",
+    "the item is deleted": "het onderdeel wordt verwijderd",
+    "the item stays": "het onderdeel blijft",
+    "ours:": "onze:",
+    "ours": "wij",
+    "theirs": "zij",
+    "{item}: {deleter} deleted the item, {other} changed it (it is kept for now)": (
+        "{item}: {deleter} verwijderden het onderdeel, {other} veranderden het (het blijft voorlopig)"
+    ),
+    "theirs:": "van hen:",
+    "Merge conflict ({left} left to resolve)": "Samenvoegconflict (nog {left} op te lossen)",
+    "u  undo the last choice    escape  later (check lists what is left)": (
+        "u  laatste keuze ongedaan maken    escape  later (check toont wat er over is)"
+    ),
+    "The {item} {id}: “{text}”": "{item} {id}: “{text}”",
+    "All merge conflicts resolved; save (ctrl+s) to write the file without them.": (
+        "Alle samenvoegconflicten opgelost; sla op (ctrl+s) om het bestand zonder ze te schrijven."
+    ),
     # ---- item names (ListSpec.singular)
     "job": "taak",
     "pain": "pijnpunt",
