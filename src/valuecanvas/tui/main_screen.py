@@ -36,6 +36,7 @@ from valuecanvas.tui.lang import TranslatedFooter, t
 from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.personas_view import EmpathyMap, PersonasView
 from valuecanvas.tui.rows import format_item
+from valuecanvas.tui.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from valuecanvas.tui.app import ValueCanvasApp
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 VIEW_OF: dict[ListName, str] = {name: "canvas-view" for name in LIST_NAMES}
 VIEW_OF["steps"] = "journey-view"
 VIEW_OF["personas"] = "personas-view"
-VIEW_NAMES = {"canvas-view": "Canvas", "journey-view": "7 Journey", "personas-view": "8 Personas"}
 
 
 def _settle_heap() -> None:
@@ -102,7 +102,7 @@ class MainScreen(TranslatedFooter):
         return widget
 
     def compose(self) -> ComposeResult:
-        yield Static(id="titlebar")
+        yield TitleBar(id="titlebar")
         with Horizontal(id="body"):
             with ContentSwitcher(initial="canvas-view", id="views"):
                 with Horizontal(id="canvas-view"):
@@ -187,26 +187,14 @@ class MainScreen(TranslatedFooter):
         self.query_one(FitPanel).show(self.document.canvas, self.report)
 
     def update_titlebar(self) -> None:
+        """Hand the title bar its state; it repaints once a frame, only if something changed."""
         doc = self.document
-        name = doc.path.name if doc.path else t(self, "(not saved yet)")
-        dirty = " ●" if doc.dirty else ""
-        view = self.query_one("#views", ContentSwitcher).current or "canvas-view"
-        tabs: list[str | tuple[str, str]] = []
-        for key, label in VIEW_NAMES.items():
-            label = t(self, label)
-            tabs.append((f" {label} ", "reverse bold") if key == view else f" {label} ")
-        mode = t(self, "  READ-ONLY") if self.vc_app.read_only else ""
-        self.query_one("#titlebar", Static).update(
-            Content.assemble(
-                *tabs,
-                " ",
-                (one_line(doc.canvas.title), "bold"),
-                f" — {name}",
-                (dirty, "bold $warning"),
-                (mode, "bold $error"),
-            ),
-            layout=False,  # one fixed row: no re-layout
-        )
+        bar = self.query_one(TitleBar)
+        bar.view = self.query_one("#views", ContentSwitcher).current or "canvas-view"
+        bar.title = doc.canvas.title
+        bar.file_name = doc.path.name if doc.path else ""
+        bar.dirty = doc.dirty
+        bar.read_only = self.vc_app.read_only
 
     def update_marks(self) -> None:
         """Mark, in every other pane, the items linked with the focused one."""
