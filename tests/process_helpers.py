@@ -82,3 +82,75 @@ def read_until(fd: int, needle: bytes, timeout: float) -> bytes:
             if needle in seen:
                 return seen
     return seen
+
+
+class PtyApp:
+    """`valuecanvas FILE` in a real pseudo-terminal of a given size, its output drained
+    by a thread (a full pty would block the app), keys written as a terminal sends them."""
+
+    def __init__(self, canvas: Path, size: tuple[int, int] = (80, 24)) -> None:
+        import fcntl
+        import pty
+        import struct
+        import termios
+        import threading
+
+        self.master, slave = pty.openpty()
+        cols, rows = size
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "valuecanvas", str(canvas)],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=dict(os.environ, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows)),
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.output = bytearray()
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            with self._lock:
+                self.output += chunk
+
+    def wait_for(self, needle: bytes, timeout: float = 30) -> None:
+        """Until the app printed `needle` (e.g. its title bar: it is ready for keys)."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            with self._lock:
+                if needle in self.output:
+                    return
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        raise AssertionError(f"never printed {needle!r}: {bytes(self.output[-2000:])!r}")
+
+    def type(self, keys: list[bytes], gap: float) -> None:
+        """Write the keys `gap` seconds apart (0: all at once, as one burst)."""
+        if gap == 0:
+            os.write(self.master, b"".join(keys))
+            return
+        for key in keys:
+            os.write(self.master, key)
+            time.sleep(gap)
+
+    def wait_exit(self, timeout: float = 60) -> int:
+        code = self.proc.wait(timeout=timeout)
+        self._reader.join(timeout=5)
+        return code
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        os.close(self.master)

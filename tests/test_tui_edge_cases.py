@@ -73,7 +73,7 @@ async def test_applying_an_untouched_form_changes_nothing(tmp_path: Path) -> Non
 async def test_add_under_a_filter_focuses_the_new_item(tmp_path: Path) -> None:
     app = open_app(copy_sample(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "slash", *"keep", "enter", "a", *"zzz", "enter")
+        await pilot.press("1", "slash", *"keep", "enter", "a", *"zzz", "enter", "enter")
         jobs = app.main.lists["jobs"]
         assert app.document.canvas.jobs[-1].text == "zzz"
         assert jobs.current_id == app.document.canvas.jobs[-1].id

@@ -95,7 +95,10 @@ async def test_add_puts_the_item_at_the_end_with_defaults_and_focuses_it(tmp_pat
         assert app.main.adding and app.screen.focused.id == "add-box"
         assert "New job" in str(app.screen.query_one("#add-label").render())
         await pilot.press(*"Park near the office", "enter")
-        assert not app.main.adding
+        assert app.main.adding  # open for the next item, empty
+        assert app.screen.query_one("#add-box").value == ""
+        await pilot.press("enter")  # an empty enter closes it
+        assert not app.main.adding and app.screen.focused is app.main.lists["jobs"]
         jobs = app.document.canvas.jobs
         assert jobs[-1].text == "Park near the office"
         assert (jobs[-1].kind, jobs[-1].importance) == ("functional", "medium")
@@ -120,13 +123,12 @@ async def test_escape_cancels_the_add_prompt(tmp_path: Path) -> None:
         assert app.document.canvas is before
 
 
-async def test_add_refuses_empty_text_and_keeps_the_prompt_open(tmp_path: Path) -> None:
+async def test_add_empty_enter_closes_the_prompt_and_adds_nothing(tmp_path: Path) -> None:
     app = open_app(copy_sample(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "a", "space", "enter")
-        assert app.main.adding
-        await pilot.press("escape")
-        assert len(app.document.canvas.pains) == 6
+        assert not app.main.adding
+        assert len(app.document.canvas.pains) == 6 and not app.document.dirty
 
 
 async def test_add_in_an_empty_new_canvas(tmp_path: Path) -> None:
@@ -134,10 +136,11 @@ async def test_add_in_an_empty_new_canvas(tmp_path: Path) -> None:
     app = open_app(path, Canvas(title="Fresh"))
     async with app.run_test(size=SIZE) as pilot:
         for key, text in [("1", "A job"), ("2", "A pain"), ("3", "A gain")]:
-            await pilot.press(key, "a", *text, "enter")
+            await pilot.press(key, "a", *text, "enter", "enter")
         for key, text in [("4", "A product"), ("5", "A reliever"), ("6", "A creator")]:
-            await pilot.press(key, "a", *text, "enter")
-        await pilot.press("7", "a", *"A step", "enter", "8", "a", *"A persona", "enter")
+            await pilot.press(key, "a", *text, "enter", "enter")
+        await pilot.press("7", "a", *"A step", "enter", "enter")
+        await pilot.press("8", "a", *"A persona", "enter", "enter")
         assert not path.exists()
         await pilot.press("ctrl+s")
     data = saved_toml(path)
@@ -336,7 +339,7 @@ async def test_undo_and_redo_any_number_of_steps(tmp_path: Path, undo: str, redo
     app = open_app(copy_sample(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         start = app.document.canvas
-        await pilot.press("2", "minus", "t", "shift+down", "a", *"New", "enter")
+        await pilot.press("2", "minus", "t", "shift+down", "a", *"New", "enter", "enter")
         after = app.document.canvas
         await pilot.press(undo, undo, undo, undo)
         assert app.document.canvas == start

@@ -66,6 +66,7 @@ NL: dict[str, str] = {
     "Raise its level (or a step's emotion)": "Niveau omhoog (of de emotie van een stap)",
     "Lower its level (or a step's emotion)": "Niveau omlaag (of de emotie van een stap)",
     "Cycle its kind": "Volgende soort",
+    "Cycle its kind backward": "Vorige soort",
     "Link it: pick the items it links with": "Koppelen: kies waarmee het verbonden is",
     "Filter the focused list by text": "De lijst filteren op tekst",
     "Add a journey phase after the step's phase": "Een fase toevoegen na de fase van de stap",
@@ -208,6 +209,9 @@ NL: dict[str, str] = {
         "filter: typ om te filteren · enter houdt vast · escape wist"
     ),
     "type it · enter adds · escape cancels": "typ het · enter voegt toe · escape annuleert",
+    "type it · enter adds, stays open · empty enter closes": (
+        "typ het · enter voegt toe, blijft open · lege enter sluit"
+    ),
     "New {item}{where}: ": "Nieuw(e) {item}{where}: ",
     "links": "koppelt",
     "emotion {:+d}": "emotie {:+d}",
@@ -260,7 +264,27 @@ NL: dict[str, str] = {
     "enter applies · ctrl+s applies and saves · escape discards · tab next field": (
         "enter past toe · ctrl+s past toe en slaat op · escape gooit weg · tab volgend veld"
     ),
+    "enter applies · space opens the list · ctrl+s applies and saves · escape discards": (
+        "enter past toe · spatie opent de lijst · ctrl+s past toe en slaat op · escape gooit weg"
+    ),
+    "enter adds a line · tab, then enter applies · ctrl+s applies and saves": (
+        "enter voegt een regel toe · tab, dan enter past toe · ctrl+s past toe en slaat op"
+    ),
     # ---- the journey view
+    "Emotion curve · ! low point: emotion ≤ -1, no pain on it relieved": (
+        "Emotiecurve · ! dieptepunt: emotie ≤ -1, geen pijnpunt erop verzacht"
+    ),
+    "Touchpoint of {id} (where it happens: app, shop, phone …):": (
+        "Contactpunt van {id} (waar het gebeurt: app, winkel, telefoon …):"
+    ),
+    "enter sets it · empty clears it · escape cancels": (
+        "enter stelt het in · leeg wist het · escape annuleert"
+    ),
+    "Move the step to the previous phase (last in it)": "De stap naar de vorige fase (als laatste)",
+    "Move the step to the next phase (last in it)": "De stap naar de volgende fase (als laatste)",
+    "Edit the step's touchpoint": "Het contactpunt van de stap bewerken",
+    "<phase": "<fase",
+    "phase>": "fase>",
     "Emotion curve": "Emotiecurve",
     "low point!": "dieptepunt!",
     "no steps yet — press a to add one": "nog geen stappen — a voegt er een toe",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import Hit, Hits, Provider
@@ -17,6 +18,7 @@ from valuecanvas.reports.words import tr
 from valuecanvas.storage.lock import FileLock
 from valuecanvas.tui.commands import ALL_COMMANDS, Command, bindings
 from valuecanvas.tui.dialogs import ChoiceScreen
+from valuecanvas.tui.key_order import KeyOrder
 from valuecanvas.tui.lang import lang_of, t
 from valuecanvas.tui.main_screen import MainScreen
 from valuecanvas.tui.safety import Safety
@@ -82,6 +84,15 @@ class ValueCanvasApp(App[int]):
         self.handle_signals = handle_signals  # only for a real run: tests call the handler
         self.main: MainScreen | None = None
         self.safety = Safety(self)
+        self.key_order = KeyOrder(self)  # typing ahead: keys in the order typed
+
+    async def on_event(self, event: events.Event) -> None:
+        if not self.key_order.take(event):
+            await super().on_event(event)
+
+    async def _route_typed(self, event: events.Key | events.Paste) -> None:
+        """Hand a typed key on as Textual would (called by KeyOrder, in typing order)."""
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.main = MainScreen(self.document, self.lang)

@@ -59,7 +59,15 @@ class Command:
     @property
     def footer_key(self) -> str | None:
         first = self.keys.split(",")[0]
-        return {"question_mark": "?", "plus": "+", "minus": "-", "slash": "/"}.get(first)
+        return {
+            "question_mark": "?",
+            "plus": "+",
+            "minus": "-",
+            "slash": "/",
+            "less_than_sign": "<",
+            "greater_than_sign": ">",
+            "at": "@",
+        }.get(first)
 
     @property
     def help_keys(self) -> str:
@@ -107,6 +115,7 @@ ITEM_COMMANDS = (
     Command("plus", "shift_level(1)", "Raise its level (or a step's emotion)", ITEMS, "lvl"),
     Command("minus", "shift_level(-1)", "Lower its level (or a step's emotion)", ITEMS),
     Command("t", "cycle_kind", "Cycle its kind", ITEMS, "kind"),
+    Command("T", "cycle_kind(-1)", "Cycle its kind backward", ITEMS),
     Command("l", "link", "Link it: pick the items it links with", ITEMS, "link"),
     Command("slash", "filter", "Filter the focused list by text", ITEMS, "find"),
 )
@@ -167,6 +176,27 @@ JOURNEY_COMMANDS = (
     Command("x", "remove_phase", "Remove a journey phase no step uses", JOURNEY, scope="journey"),
     Command(
         "o", "touchpoints", "Touchpoints overview per phase", JOURNEY, "touchpts", scope="journey"
+    ),
+    Command(
+        "less_than_sign",
+        "step_earlier",
+        "Move the step to the previous phase (last in it)",
+        JOURNEY,
+        "<phase",
+        display="<",
+        scope="journey",
+    ),
+    Command(
+        "greater_than_sign",
+        "step_later",
+        "Move the step to the next phase (last in it)",
+        JOURNEY,
+        "phase>",
+        display=">",
+        scope="journey",
+    ),
+    Command(
+        "at", "touchpoint", "Edit the step's touchpoint", JOURNEY, "@", display="@", scope="journey"
     ),
 )
 

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -48,6 +48,24 @@ CANVAS_FIELDS = [
     FieldSpec("notes", "notes", "text"),
 ]
 
+HINT = "enter applies · ctrl+s applies and saves · escape discards · tab next field"
+HINTS = {
+    "choice": "enter applies · space opens the list · ctrl+s applies and saves · escape discards",
+    "text": "enter adds a line · tab, then enter applies · ctrl+s applies and saves",
+}
+HINTS["lines"] = HINTS["text"]
+
+
+class FormSelect(Select[Any]):
+    """A form's choice: `space` (or ↑ ↓) opens it; `enter` on it closed applies the form."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space,down,up", "show_overlay", "Open the list", show=False),
+        Binding("enter", "screen.apply", "Apply", show=False),
+    ]
+    inherit_bindings = False
+
+
 Apply = Callable[[dict[str, Any]], str | None]
 """Takes the form's values; returns an error to show, or None when applied."""
 
@@ -71,25 +89,24 @@ class FormScreen(ModalScreen[str | None]):
         self._shown: dict[str, str] = {}  # each text field as first shown
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog form"):
+        # Title, error and hint stay in view; only the fields scroll (a persona at 24 rows).
+        with Vertical(classes="dialog form"):
             yield Static(Content(t(self, self.form_title)), classes="dialog-title")
-            for field in self.fields:
-                with Horizontal(classes=f"form-row form-{field.kind}"):
-                    yield Label(Content(t(self, field.label)), classes="form-label")
-                    yield self._widget(field)
+            with VerticalScroll(classes="form-fields"):
+                for field in self.fields:
+                    with Horizontal(classes=f"form-row form-{field.kind}"):
+                        yield Label(Content(t(self, field.label)), classes="form-label")
+                        yield self._widget(field)
             yield Static(Content(""), classes="dialog-error", id="form-error")
-            yield Static(
-                Content(
-                    t(
-                        self,
-                        "enter applies · ctrl+s applies and saves · escape discards · tab next field",
-                    )
-                ),
-                classes="dialog-hint",
-            )
+            yield Static(Content(t(self, HINT)), classes="dialog-hint", id="form-hint")
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def on_descendant_focus(self, event: Any) -> None:
+        """The hint says what `enter` does in the field that has focus."""
+        kind = next((f.kind for f in self.fields if event.widget.id == f"field-{f.name}"), "line")
+        self.query_one("#form-hint", Static).update(Content(t(self, HINTS.get(kind, HINT))))
 
     def _widget(self, field: FieldSpec) -> Widget:
         value = self.values.get(field.name)
@@ -97,11 +114,13 @@ class FormScreen(ModalScreen[str | None]):
         shown = "\n".join(value or ()) if field.kind == "lines" else str(value or "")
         self._shown[field.name] = shown
         if field.kind == "line":
-            return Input(value=shown, id=wid, compact=True, select_on_focus=False)
+            # The first field (title, text, name) selects its text: typing replaces it.
+            first = field is self.fields[0]
+            return Input(value=shown, id=wid, compact=True, select_on_focus=first)
         if field.kind in ("text", "lines"):
             return TextArea(shown, id=wid, compact=True, soft_wrap=True)
         options = [(Content(str(c)), c) for c in field.choices]
-        return Select(
+        return FormSelect(
             options,
             value=value if value in field.choices else Select.NULL,
             allow_blank=field.optional or value not in field.choices,

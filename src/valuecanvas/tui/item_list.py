@@ -8,6 +8,7 @@ as markup.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
@@ -254,16 +255,25 @@ class ItemList(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ rendering
 
+    def _hint_lines(self, width: int) -> list[str]:
+        """An empty pane's hint (the method, see method_hints), wrapped to the pane."""
+        if self.items:
+            return [t(self, "no match — escape clears the filter")]
+        lines: list[str] = []
+        for paragraph in t(self, self.empty_hint).split("\n"):
+            lines += textwrap.wrap(paragraph, max(8, width - 1)) or [""]
+        return lines
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         position = int(self.scroll_offset.y) + y
         if not self.shown or position >= len(self.shown):
             base = self.rich_style
-            if self.shown or y != 0:
+            hint = self._hint_lines(width)
+            if self.shown or y >= len(hint):
                 return Strip.blank(width, base)
-            text = t(self, "no match — escape clears the filter" if self.items else self.empty_hint)
             dim = self.get_component_rich_style("item-list--dim", partial=True)
-            return Strip([Segment(text, base + dim)]).crop_extend(0, width, base)
+            return Strip([Segment(hint[y], base + dim)]).crop_extend(0, width, base)
         item = self.items[self.shown[position]]
         at_cursor = position == self.cursor
         mark = "linked" if item.id in self.marked else ""

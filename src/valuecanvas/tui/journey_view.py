@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from valuecanvas import edits
+from valuecanvas.drafting import step_to_phase
 from valuecanvas.fit import FitReport
 from valuecanvas.journey import (
     PhaseTouchpoints,
@@ -56,10 +57,12 @@ class EmotionCurve(Widget):
         self.steps: tuple[Step, ...] = ()
         self.low_points: frozenset[str] = frozenset()
         self.cursor: int | None = None
-        self.border_title = "Emotion curve"  # translated on mount
+        self.border_title = "Emotion curve · ! low point: emotion ≤ -1, no pain on it relieved"
 
     def on_mount(self) -> None:
-        self.border_title = t(self, "Emotion curve")
+        self.border_title = t(
+            self, "Emotion curve · ! low point: emotion ≤ -1, no pain on it relieved"
+        )
 
     def show(self, steps: tuple[Step, ...], low_points: frozenset[str], cursor: int | None) -> None:
         self.steps, self.low_points, self.cursor = steps, low_points, cursor
@@ -151,6 +154,7 @@ class JourneyView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield EmotionCurve(id="emotion-curve")
+        yield Static(id="phase-strip")
         yield self.steps_list
         yield Static(id="touchpoints")
 
@@ -182,9 +186,28 @@ class JourneyView(Vertical):
         steps = self.canvas.journey.steps
         return next((n for n, s in enumerate(steps) if s.id == current), None)
 
+    def _show_phases(self) -> None:
+        """Every phase with its step count, empty ones too; the focused step's in bold."""
+        if self.canvas is None:
+            return
+        counts = {p: 0 for p in self.canvas.journey.phases}
+        for step in self.canvas.journey.steps:
+            counts[step.phase] = counts.get(step.phase, 0) + 1
+        current = self.steps_list.current_item
+        parts: list[tuple[str, str]] = [("phases ", "$text-muted")]
+        for n, (phase, count) in enumerate(counts.items()):
+            if n:
+                parts.append((" › ", "$text-muted"))
+            style = "bold reverse" if current is not None and current.phase == phase else ""
+            parts.append((one_line(phase), style))
+            parts.append((f" {count}" if count else " (empty)", "$text-muted"))
+        strip = self.query_one("#phase-strip", Static)
+        strip.update(Content.assemble(*parts), layout=False)
+
     def _show_curve(self) -> None:
         if self.canvas is None:
             return
+        self._show_phases()
         self.query_one(EmotionCurve).show(
             self.canvas.journey.steps, self.low_points, self._cursor_index()
         )
@@ -315,6 +338,51 @@ class JourneyView(Vertical):
                 value=suggestion,
                 check=check,
                 hint=f"{hint} · {t(self, 'enter removes · escape cancels')}",
+            ),
+            done,
+        )
+
+    def action_step_earlier(self) -> None:
+        self._step_to_phase(-1)
+
+    def action_step_later(self) -> None:
+        self._step_to_phase(1)
+
+    def _step_to_phase(self, delta: int) -> None:
+        """`<` / `>`: the focused step to the previous / next phase, last in it."""
+        step_id = self.steps_list.current_id
+        if step_id is not None:
+            self._request(
+                RequestEdit(
+                    lambda c: step_to_phase(c, step_id, delta), f"phase of {step_id}", focus=step_id
+                )
+            )
+
+    def action_touchpoint(self) -> None:
+        """`@`: the focused step's touchpoint in a one-line prompt."""
+        step = self.steps_list.current_item
+        if step is None:
+            return
+        step_id = step.id
+
+        def change(canvas: Canvas, text: str) -> Canvas:
+            return edits.update_item(canvas, step_id, {"touchpoint": text.strip()})
+
+        check = edit_check(lambda text: change(self.current, text))
+
+        def done(text: str | None) -> None:
+            self._after_edit()
+            if text is not None:
+                self._request(
+                    RequestEdit(lambda c: change(c, text), f"touchpoint {step_id}", focus=step_id)
+                )
+
+        self.app.push_screen(
+            PromptScreen(
+                t(self, "Touchpoint of {id} (where it happens: app, shop, phone …):", id=step_id),
+                value=step.touchpoint,
+                check=check,
+                hint=t(self, "enter sets it · empty clears it · escape cancels"),
             ),
             done,
         )

@@ -24,10 +24,12 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 from valuecanvas import edits
 from valuecanvas.conflicts import resolve
 from valuecanvas.document import Document
+from valuecanvas.drafting import add_items, cycle_kind_back
 from valuecanvas.errors import CanvasError, EditError
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
 from valuecanvas.reports.words import list_short
+from valuecanvas.tui.add_prompt import AddPrompt
 from valuecanvas.tui.commands import SCOPE_VIEW, bindings, by_id
 from valuecanvas.tui.conflicts_dialog import ConflictChoice, offer_next
 from valuecanvas.tui.fit_panel import FitPanel
@@ -36,6 +38,7 @@ from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_view import JourneyView
 from valuecanvas.tui.lang import TranslatedFooter, t
 from valuecanvas.tui.messages import RequestEdit
+from valuecanvas.tui.method_hints import empty_hint
 from valuecanvas.tui.personas_view import EmpathyMap, PersonasView
 from valuecanvas.tui.rows import format_item
 from valuecanvas.tui.title_bar import TitleBar
@@ -101,6 +104,7 @@ class MainScreen(TranslatedFooter):
             classes="pane",
         )
         widget.cursor_hook = self._cursor_hook
+        widget.empty_hint = empty_hint(name, self.lang) or widget.empty_hint
         self.lists[name] = widget
         return widget
 
@@ -127,7 +131,10 @@ class MainScreen(TranslatedFooter):
         )
         with Horizontal(id="add-bar"):
             yield Label(id="add-label")
-            yield Input(id="add-box", placeholder=t(self, "type it · enter adds · escape cancels"))
+            yield AddPrompt(
+                id="add-box",
+                placeholder=t(self, "type it · enter adds, stays open · empty enter closes"),
+            )
         yield Static(id="detail")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -157,6 +164,7 @@ class MainScreen(TranslatedFooter):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._show_fit)
+        self.update_titlebar()
 
     # ------------------------------------------------------------ state → screen
 
@@ -337,21 +345,34 @@ class MainScreen(TranslatedFooter):
 
     @on(Input.Submitted, "#add-box")
     def _add_submitted(self, event: Input.Submitted) -> None:
+        """`enter`: add the item and keep the prompt open; on an empty prompt, close it."""
         event.stop()
         if self._adding is None:
             return
-        name, phase = self._adding
         if not event.value.strip():
-            self.notify("Type some text first (escape cancels).", severity="warning", markup=False)
+            self._close_add()
             return
+        self._add_texts([event.value])
+
+    @on(AddPrompt.Pasted)
+    def _add_pasted(self, event: AddPrompt.Pasted) -> None:
+        """A pasted list: one item per line, one undoable change."""
+        event.stop()
+        if self._adding is not None:
+            self._add_texts(event.texts)
+
+    def _add_texts(self, texts: list[str]) -> None:
+        assert self._adding is not None
+        name, phase = self._adding
         try:
-            new, new_id = edits.add_item(self.document.canvas, name, event.value, phase=phase)
+            new, ids = add_items(self.document.canvas, name, texts, phase=phase)
         except EditError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self._close_add()
-        self.apply(new, f"add {new_id}", focus=new_id)
-        self.lists[name].focus_item(new_id)  # clears a filter that would hide it
+        label = f"add {ids[0]}" if len(ids) == 1 else f"add {len(ids)} items, last {ids[-1]}"
+        if self.apply(new, label, focus=ids[-1]):
+            self.query_one("#add-box", Input).value = ""
+            self.lists[name].focus_item(ids[-1])  # clears a filter that would hide it
 
     def _bottom_row(self, shown: str) -> None:
         """Show one of the rows that share the line above the footer (same height: no resize)."""
@@ -450,10 +471,12 @@ class MainScreen(TranslatedFooter):
                 lambda c: edits.shift_level(c, item_id, delta), f"level {item_id}", focus=item_id
             )
 
-    def action_cycle_kind(self) -> None:
+    def action_cycle_kind(self, delta: int = 1) -> None:
+        """`t` / `T`: the next / previous kind."""
         if (target := self.focused_item()) is not None:
             _, item_id = target
-            self.run_edit(lambda c: edits.cycle_kind(c, item_id), f"kind {item_id}", focus=item_id)
+            cycle = edits.cycle_kind if delta > 0 else cycle_kind_back
+            self.run_edit(lambda c: cycle(c, item_id), f"kind {item_id}", focus=item_id)
 
     def action_link(self) -> None:
         target = self.focused_item()

@@ -33,11 +33,22 @@ class TitleBar(Widget):
             label = t(self, label)
             tabs.append((f" {label} ", "reverse bold") if key == self.view else f" {label} ")
         name = self.file_name or t(self, "(not saved yet)")
+        dirty = " ●" if self.dirty else ""
+        mode = t(self, "  READ-ONLY") if self.read_only else ""
+        # The file name and the unsaved mark always stay; the title gives way (cut with …).
+        used = sum(len(tab if isinstance(tab, str) else tab[0]) for tab in tabs) + 1
+        room = (self.size.width or 80) - 2 - used - len(f" — {name}") - len(dirty) - len(mode)
+        title = one_line(self.title)
+        if len(title) > max(room, 1):
+            title = title[: max(room - 1, 0)] + "…"
         return Content.assemble(
             *tabs,
             " ",
-            (one_line(self.title), "bold"),
+            (title, "bold"),
             f" — {name}",
-            (" ●" if self.dirty else "", "bold $warning"),
-            (t(self, "  READ-ONLY") if self.read_only else "", "bold $error"),
+            (dirty, "bold $warning"),
+            (mode, "bold $error"),
         )
+
+    def on_resize(self) -> None:
+        self.refresh()  # the title's room depends on the width
