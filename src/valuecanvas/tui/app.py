@@ -128,8 +128,9 @@ class ValueCanvasApp(App[int]):
 
     def replace_canvas(self, canvas: Canvas, label: str) -> None:
         """Show another canvas (a reload), undoable, even in read-only mode."""
+        old = self.document.canvas
         if self.document.apply(canvas, label) and self.main is not None:
-            self.main.show()
+            self.main.refresh_views(old)
             self.document_changed()
 
     # ------------------------------------------------------------ keys

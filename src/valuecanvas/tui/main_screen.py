@@ -1,8 +1,7 @@
 """The canvas screen: panes, fit panel, detail line; every key becomes an edit.
 
-Data flows one way: a key calls a pure function of `valuecanvas.edits` (views ask
-for it with a `RequestEdit` message), the `Document` keeps the new canvas (and the
-old one for undo), the screen's `canvas` var takes it, and `watch_canvas(old, new)`
+Data flows one way: a key calls a pure function of `valuecanvas.edits`, the
+`Document` keeps the new canvas (and the old one for undo), and `refresh_views`
 hands each pane only what changed.
 """
 
@@ -18,7 +17,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.reactive import var
 from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
 
 from valuecanvas import edits
@@ -82,7 +80,6 @@ class MainScreen(TranslatedFooter):
         self.last_list: ListName = "jobs"
         self._adding: tuple[ListName, str | None] | None = None  # the add prompt: list, phase
         self._detail_shown: tuple[str, ...] = ()  # what the detail row shows now
-        self._focus_next: str | None = None  # the cursor's item after the next `show`
 
     @property
     def vc_app(self) -> ValueCanvasApp:
@@ -138,23 +135,10 @@ class MainScreen(TranslatedFooter):
         yield Static(id="detail")
         yield Footer(compact=True, show_command_palette=False)
 
-    canvas: var[Canvas | None] = var(None, init=False, always_update=True)
-    """The canvas on screen (always_update: no deep comparison of big canvases)."""
-
-    def show(self, focus: str | None = None) -> None:
-        """Show the document's canvas now, the cursor on `focus` (an item id) if given."""
-        self._focus_next = focus
-        self.canvas = self.document.canvas
-
-    def watch_canvas(self, old: Canvas | None, new: Canvas | None) -> None:
-        if new is not None:
-            focus, self._focus_next = self._focus_next, None
-            self.refresh_views(old, focus)
-
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.query_one("#add-bar").display = False
-        self.show()
+        self.refresh_views(None)
         self.lists["jobs"].focus()
         if not self.vc_app.read_only:  # a merge left conflicts: offer each in turn
             offer_next(self, self.document.canvas)
@@ -169,10 +153,7 @@ class MainScreen(TranslatedFooter):
     # ------------------------------------------------------------ state → screen
 
     def refresh_views(self, old: Canvas | None, focus: str | None = None) -> None:
-        """Hand every pane whose list changed its new items; recompute the fit.
-
-        Called by `watch_canvas` only: to show a new canvas, call `show`.
-        """
+        """Hand every pane whose list changed its new items; recompute the fit."""
         if old is None:
             gc.freeze()  # the loaded canvas: see _settle_heap
         canvas = self.document.canvas
@@ -289,9 +270,10 @@ class MainScreen(TranslatedFooter):
                 markup=False,
             )
             return False
+        old = self.document.canvas
         if not self.document.apply(new, label):
             return False
-        self.show(focus)
+        self.refresh_views(old, focus)
         self.vc_app.document_changed()
         return True
 
@@ -578,11 +560,12 @@ class MainScreen(TranslatedFooter):
     # ------------------------------------------------------------ document actions
 
     def action_undo(self) -> None:
+        old = self.document.canvas
         label = self.document.undo()
         if label is None:
             self.notify(t(self, "Nothing to undo."), markup=False)
             return
-        self.show(self._focus_from(label))
+        self.refresh_views(old, self._focus_from(label))
         self.vc_app.document_changed()
         self.notify(t(self, "Undone: {label}", label=label), markup=False)
 
@@ -592,11 +575,12 @@ class MainScreen(TranslatedFooter):
         return last if edits.list_of(self.document.canvas, last) else None
 
     def action_redo(self) -> None:
+        old = self.document.canvas
         label = self.document.redo()
         if label is None:
             self.notify(t(self, "Nothing to redo."), markup=False)
             return
-        self.show(self._focus_from(label))
+        self.refresh_views(old, self._focus_from(label))
         self.vc_app.document_changed()
         self.notify(t(self, "Redone: {label}", label=label), markup=False)
 
