@@ -37,7 +37,7 @@ class TitleBar(Widget):
         mode = t(self, "  READ-ONLY") if self.read_only else ""
         # The file name and the unsaved mark always stay; the title gives way (cut with …).
         used = sum(len(tab if isinstance(tab, str) else tab[0]) for tab in tabs) + 1
-        room = (self.size.width or 80) - 2 - used - len(f" — {name}") - len(dirty) - len(mode)
+        room = (self.size.width or 78) - used - len(f" — {name}") - len(dirty) - len(mode)
         title = one_line(self.title)
         if len(title) > max(room, 1):
             title = title[: max(room - 1, 0)] + "…"
