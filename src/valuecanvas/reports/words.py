@@ -86,7 +86,13 @@ NL: dict[str, str] = {
     "Empathy map: move the entry up": "Empathiekaart: regel omhoog",
     "Empathy map: move the entry down": "Empathiekaart: regel omlaag",
     "Empathy map: back to the personas list": "Empathiekaart: terug naar de persona's",
+    "The empathy map is open: run the command again.": (
+        "De empathiekaart staat open: geef de opdracht nog een keer."
+    ),
     "Save to the file": "Opslaan in het bestand",
+    "Save as: a copy under another name, edited from then on": (
+        "Opslaan als: een kopie onder een andere naam, waarin je verder werkt"
+    ),
     "Undo the last change": "De laatste wijziging ongedaan maken",
     "Redo": "Opnieuw doen",
     "Edit the canvas settings (title, segment, market, notes)": (

@@ -23,7 +23,7 @@ from valuecanvas import edits
 from valuecanvas.conflicts import resolve
 from valuecanvas.document import Document
 from valuecanvas.drafting import add_items, cycle_kind_back
-from valuecanvas.errors import CanvasError, EditError
+from valuecanvas.errors import CanvasError, EditError, safe
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
 from valuecanvas.reports.words import list_short
@@ -59,6 +59,10 @@ def _settle_heap() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+_ASKS_FIRST = frozenset({"entry_add", "entry_edit"})
+"""Empathy map commands that open a prompt before they change anything."""
 
 
 class MainScreen(TranslatedFooter):
@@ -200,7 +204,7 @@ class MainScreen(TranslatedFooter):
         bar = self.query_one(TitleBar)
         bar.view = self.query_one("#views", ContentSwitcher).current or "canvas-view"
         bar.title = doc.canvas.title
-        bar.file_name = doc.path.name if doc.path else ""
+        bar.file_name = safe(doc.path.name, 60) if doc.path else ""
         bar.dirty = doc.dirty
         bar.read_only = self.vc_app.read_only
 
@@ -473,6 +477,18 @@ class MainScreen(TranslatedFooter):
     async def action_command(self, command_id: str) -> None:
         """Run a command where its key lives, after showing its view (the palette's way in)."""
         command = by_id(command_id)
+        if command.scope == "empathy" and not self._empathy_shown():
+            # Never change an entry on a hidden or unfocused empathy map: show it first; a
+            # command that changes at once acts on a 2nd go, one that asks first (a prompt
+            # naming the section) goes on.
+            self.action_focus_pane("personas")
+            self.query_one(PersonasView).action_entries()
+            if command.action not in _ASKS_FIRST:
+                if command.action != "back":
+                    self.notify(
+                        t(self, "The empathy map is open: run the command again."), markup=False
+                    )
+                return
         if command.scope in SCOPE_VIEW:
             self.action_focus_pane(SCOPE_VIEW[command.scope])
         targets: dict[str, DOMNode] = {
@@ -483,6 +499,11 @@ class MainScreen(TranslatedFooter):
             "empathy": self.query_one(EmpathyMap),
         }
         await self.app.run_action(command.action, targets[command.scope])
+
+    def _empathy_shown(self) -> bool:
+        """Whether the personas view is shown with its empathy map focused."""
+        shown = self.query_one("#views", ContentSwitcher).current == "personas-view"
+        return shown and self.query_one(EmpathyMap).has_focus_within
 
     @on(RequestEdit)
     def _edit_requested(self, event: RequestEdit) -> None:
@@ -596,6 +617,17 @@ class MainScreen(TranslatedFooter):
             self.vc_app.safety.save_as(then, title=t(self, "Save as (file name):"))
             return
         self.vc_app.save_document(then)
+
+    def action_save_as(self) -> None:
+        """Save under another name (e.g. when this folder is read-only); edit that file."""
+        if self.vc_app.read_only:
+            self.notify(
+                t(self, "Read-only: saving is off for this canvas."),
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.vc_app.safety.save_as(None, title=t(self, "Save as (file name):"))
 
     def save_error(self, exc: CanvasError) -> None:
         self.notify(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len, set_cell_size
+
 from valuecanvas.model import EMPATHY_FIELDS, LISTS, ListName
 
 KIND_MARKS = {
@@ -62,8 +64,11 @@ def format_item(list_name: ListName, item: Any) -> list[tuple[str, str]]:
 
 
 def fit_width(text: str, width: int) -> str:
-    """Pad or cut (with …) to exactly `width` characters."""
-    return text[: width - 1] + "…" if len(text) > width else text.ljust(width)
+    """Pad or cut (with …) to exactly `width` terminal cells (a CJK character takes two)."""
+    cells = cell_len(text)
+    if cells > width:
+        return set_cell_size(text, width - 1) + "…"
+    return text + " " * (width - cells)
 
 
 def format_step(item: Any, *, first: bool = True, phase_width: int = 0) -> list[tuple[str, str]]:
