@@ -300,13 +300,13 @@ async def test_lens_view_speaks_dutch(tmp_path: Path) -> None:
 
 
 def test_the_lens_keys_collide_with_no_other_key_of_the_canvas_screen() -> None:
-    from valuecanvas.tui.commands import JOURNEY_COMMANDS, SCREEN_COMMANDS
+    from valuecanvas.tui.commands import ALL_COMMANDS
 
-    screen_keys = [k for c in SCREEN_COMMANDS for k in c.keys.split(",")]
+    screen_keys = [k for c in ALL_COMMANDS if c.scope == "screen" for k in c.keys.split(",")]
     assert len(screen_keys) == len(set(screen_keys))
     for key in ("9", "v", "V", "r", "R", "g", "G", "w"):
         assert screen_keys.count(key) == 1
-    journey_keys = [k for c in JOURNEY_COMMANDS for k in c.keys.split(",")]
+    journey_keys = [k for c in ALL_COMMANDS if c.scope == "journey" for k in c.keys.split(",")]
     assert journey_keys.count("W") == 1 and "W" not in screen_keys
 
 

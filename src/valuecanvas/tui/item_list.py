@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from valuecanvas.model import ListName
+from valuecanvas.tui.lang import t
 
 RowFormatter = Callable[[Any], list[tuple[str, str]]]
 """Turns an item into (text, component-class) parts; "" is the base style."""
@@ -95,8 +96,9 @@ class ItemList(ScrollView, can_focus=True):
         # item is kept beside its strip, so an id() is never reused while cached. Items are
         # immutable, so a row stays valid across edits, filters and focus; styles clear it.
         self._cache: dict[tuple[int, int, str, bool, bool, bool], tuple[Any, Strip]] = {}
-        # Called at once (not through a message) when the focused list's cursor moves, so
-        # the screen's marks and detail row are in the same frame as the cursor.
+        # The screen's one way to hear of the focused list's cursor (a move or focus): called
+        # at once, so its marks and detail row are in the same frame as the cursor. Views
+        # beside the list (curve, empathy map) listen to CursorMoved instead.
         self.cursor_hook: Callable[[ItemList], None] | None = None
         self._titles: tuple[str, str] | None = None  # the border title and subtitle shown
 
@@ -283,6 +285,8 @@ class ItemList(ScrollView, can_focus=True):
 
     def on_focus(self) -> None:
         self.refresh()
+        if self.cursor_hook is not None:
+            self.cursor_hook(self)
         self.post_message(self.CursorMoved(self, self.current_id))
 
     def on_blur(self) -> None:
@@ -303,9 +307,9 @@ class ItemList(ScrollView, can_focus=True):
     def _hint_lines(self, width: int) -> list[str]:
         """An empty pane's hint (the method, see method_hints), wrapped to the pane."""
         if self.items:
-            return ["no match — escape clears the filter"]
+            return [t(self, "no match — escape clears the filter")]
         lines: list[str] = []
-        for paragraph in self.empty_hint.split("\n"):
+        for paragraph in t(self, self.empty_hint).split("\n"):
             lines += textwrap.wrap(paragraph, max(8, width - 1)) or [""]
         return lines
 
