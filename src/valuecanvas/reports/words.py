@@ -76,7 +76,20 @@ NL: dict[str, str] = {
         "Toon alle stappen, dan die van elke persona (wiens klantreis)"
     ),
     "who": "wie",
-    "jump to it": "ga erheen",
+    "space toggles · 1-4 toggle · enter applies · escape cancels": (
+        "spatie of 1-4 zet aan/uit · enter past toe · escape annuleert"
+    ),
+    "↑ ↓ choose · enter picks · escape cancels": "↑ ↓ kiezen · enter kiest · escape annuleert",
+    "Warranty {id} assures": "Garantie die {id} borgt",
+    "Whose step is {id}?": "Wiens stap is {id}?",
+    "(no persona)": "(geen persona)",
+    "assumption": "aanname",
+    "observation": "observatie",
+    "survey": "enquête",
+    "analytics": "gemeten gedrag",
+    "all personas": "alle persona's",
+    "steps of": "stappen van",
+    "steps of no persona": "stappen zonder persona",
     "Next / previous pane": "Volgend / vorig paneel",
     "Move within the focused list": "Bewegen in de lijst",
     "First / last item": "Eerste / laatste onderdeel",

@@ -9,15 +9,11 @@ names its persona in a column (shown once any step names one).
 from __future__ import annotations
 
 from valuecanvas.model import Canvas, Step
+from valuecanvas.reports.words import tr
 from valuecanvas.tagging import UNASSIGNED, next_persona_filter
 from valuecanvas.tui.item_list import ItemList, one_line
 
 PERSONA_COLUMN_MAX = 10
-
-FILTER_WORDS = {
-    "en": {"all": "all personas", "only": "steps of", "nobody": "steps of no persona"},
-    "nl": {"all": "alle persona's", "only": "stappen van", "nobody": "stappen zonder persona"},
-}
 
 
 def short_name(name: str) -> str:
@@ -60,13 +56,12 @@ def filter_label(steps: ItemList, canvas: Canvas, lang: str = "en") -> str:
 
 def label_for(key: str | None, canvas: Canvas, lang: str = "en") -> str:
     """The words for one filter value (None: all, "": no persona, else a persona id)."""
-    words = FILTER_WORDS.get(lang, FILTER_WORDS["en"])
     if key is None:
-        return words["all"]
+        return tr("all personas", lang)
     if key == UNASSIGNED:
-        return words["nobody"]
+        return tr("steps of no persona", lang)
     name = next((short_name(p.name) for p in canvas.personas if p.id == key), "")
-    return f"{words['only']} {key} {name}".rstrip()
+    return f"{tr('steps of', lang)} {key} {name}".rstrip()
 
 
 __all__ = ["cycle_persona_filter", "drop_stale_filter", "filter_label", "persona_column"]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from valuecanvas.edits import find
 from valuecanvas.lens_report import WORDS
 from valuecanvas.model import LISTS, Canvas
+from valuecanvas.reports.words import tr
 from valuecanvas.tagging import cycle_tag, set_persona, set_warranty
 from valuecanvas.tui.tag_pickers import PersonaPicker, WarrantyPicker
 
@@ -23,18 +24,7 @@ if TYPE_CHECKING:
     from valuecanvas.document import Document
     from valuecanvas.tui.item_list import ItemList
 
-TAG_WORDS = {
-    "en": {"none": "none", "value": "value", "strategy": "strategy", "evidence": "evidence"},
-    "nl": {"none": "geen", "value": "waarde", "strategy": "strategie", "evidence": "onderbouwing"},
-}
-EVIDENCE_NL = {
-    "assumption": "aanname",
-    "observation": "observatie",
-    "interview": "interview",
-    "survey": "enquête",
-    "reviews": "reviews",
-    "analytics": "gemeten gedrag",
-}
+FIELD_WORDS = {"value": "value type", "strategy": "strategy", "evidence": "evidence"}
 
 
 class TagKeys:
@@ -52,13 +42,12 @@ class TagKeys:
         @property
         def app(self) -> Any: ...
 
-    def _tag_word(self, field: str, value: str | None) -> str:
-        lang = self.lang if self.lang in TAG_WORDS else "en"
+    def _tag_word(self, value: str | None) -> str:
         if value is None:
-            return TAG_WORDS[lang]["none"]
-        if lang == "nl":
-            return EVIDENCE_NL.get(value) or WORDS["nl"].get(value, value)
-        return value
+            return tr("none", self.lang)
+        if self.lang == "nl" and value in WORDS["nl"]:
+            return WORDS["nl"][value]  # the lens's own words: performantie, maatwerk, …
+        return tr(value, self.lang)
 
     def _cycle(self, field: str, delta: int) -> None:
         if (target := self.focused_item()) is None:
@@ -68,9 +57,9 @@ class TagKeys:
             lambda c: cycle_tag(c, item_id, field, delta), f"{field} {item_id}", focus=item_id
         ):
             item = self._item(item_id)
-            words = TAG_WORDS.get(self.lang, TAG_WORDS["en"])
-            shown = self._tag_word(field, getattr(item, field))
-            self.notify(f"{item_id} {words[field]}: {shown}", markup=False, timeout=2)
+            shown = self._tag_word(getattr(item, field))
+            what = tr(FIELD_WORDS[field], self.lang)
+            self.notify(f"{item_id} {what}: {shown}", markup=False, timeout=2)
 
     def _item(self, item_id: str) -> Any:
         return find(self.document.canvas, item_id)[2]

@@ -24,24 +24,8 @@ from textual.widgets.option_list import Option
 
 from valuecanvas.lens_report import WORDS
 from valuecanvas.model import ROLES, WARRANTY_ASPECTS, Canvas
+from valuecanvas.reports.words import tr
 from valuecanvas.tui.item_list import one_line
-
-HINTS = {
-    "en": {
-        "warranty": "space toggles · 1-4 toggle · enter applies · escape cancels",
-        "persona": "↑ ↓ choose · enter picks · escape cancels",
-        "warranty title": "Warranty {id} assures",
-        "persona title": "Whose step is {id}?",
-        "nobody": "(no persona)",
-    },
-    "nl": {
-        "warranty": "spatie zet aan/uit · 1-4 zet aan/uit · enter past toe · escape annuleert",
-        "persona": "↑ ↓ kiezen · enter kiest · escape annuleert",
-        "warranty title": "Garantie die {id} borgt",
-        "persona title": "Wiens stap is {id}?",
-        "nobody": "(geen persona)",
-    },
-}
 
 
 class WarrantyPicker(ModalScreen[tuple[str, ...] | None]):
@@ -58,16 +42,17 @@ class WarrantyPicker(ModalScreen[tuple[str, ...] | None]):
         super().__init__()
         self.item_id = item_id
         self.chosen = set(chosen)
-        self.lang = lang if lang in HINTS else "en"
+        self.lang = lang
 
     def compose(self) -> ComposeResult:
-        hints = HINTS[self.lang]
         with Vertical(classes="dialog tag-picker"):
             yield Static(
-                Content(hints["warranty title"].format(id=self.item_id)), classes="dialog-title"
+                Content(tr("Warranty {id} assures", self.lang, id=self.item_id)),
+                classes="dialog-title",
             )
             yield OptionList(*self._options(), id="tag-options")
-            yield Static(Content(hints["warranty"]), classes="dialog-hint")
+            hint = "space toggles · 1-4 toggle · enter applies · escape cancels"
+            yield Static(Content(tr(hint, self.lang)), classes="dialog-hint")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -119,9 +104,8 @@ class PersonaPicker(ModalScreen[str | None]):
         self.step_id = step_id
         self.current = current
         self.ids = ["", *(p.id for p in canvas.personas)]
-        self.lang = lang if lang in HINTS else "en"
-        hints = HINTS[self.lang]
-        self.rows = [Content.styled(hints["nobody"], "$text-muted")]
+        self.lang = lang
+        self.rows = [Content.styled(tr("(no persona)", lang), "$text-muted")]
         for persona in canvas.personas:
             role = f" ({persona.role})" if persona.role in ROLES else ""
             self.rows.append(
@@ -129,13 +113,14 @@ class PersonaPicker(ModalScreen[str | None]):
             )
 
     def compose(self) -> ComposeResult:
-        hints = HINTS[self.lang]
         with Vertical(classes="dialog tag-picker"):
             yield Static(
-                Content(hints["persona title"].format(id=self.step_id)), classes="dialog-title"
+                Content(tr("Whose step is {id}?", self.lang, id=self.step_id)),
+                classes="dialog-title",
             )
             yield OptionList(*(Option(row) for row in self.rows), id="tag-options")
-            yield Static(Content(hints["persona"]), classes="dialog-hint")
+            hint = "↑ ↓ choose · enter picks · escape cancels"
+            yield Static(Content(tr(hint, self.lang)), classes="dialog-hint")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
