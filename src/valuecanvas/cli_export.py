@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
-from valuecanvas.errors import CanvasError, printable
+from valuecanvas.errors import CanvasError, safe
 
 
 def _err(line: str) -> None:
@@ -21,9 +20,9 @@ def _err(line: str) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from valuecanvas.export import FORMATS, export
+    from valuecanvas.export import export
+    from valuecanvas.export.write import write_export
     from valuecanvas.storage import load
-    from valuecanvas.storage.files import write_atomic
 
     source = Path(args.file)
     try:
@@ -32,36 +31,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         for line in exc.lines():
             _err(line)
         _err(
-            f"{printable(str(source))}: not exported; fix the problems above (valuecanvas check {printable(str(source))})"
+            f"{safe(str(source))}: not exported; fix the problems above (valuecanvas check {safe(str(source))})"
         )
         return 1
-    text = export(canvas, args.to)
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(export(canvas, args.to))
         return 0
     out = Path(args.output)
-    shown = printable(str(out))
     try:
-        same = out.exists() and os.path.samefile(out, source)
-    except OSError:
-        same = False
-    if same:
-        _err(
-            f"{shown}: is the canvas itself; choose another output file (e.g. {printable(source.stem)}{FORMATS[args.to].extension})"
-        )
-        return 1
-    if (out.exists() or out.is_symlink()) and not args.force:
-        _err(
-            f"{shown}: already exists and was left as it is; add --force to replace it, or choose another name"
-        )
-        return 1
-    try:
-        write_atomic(out, text.encode("utf-8"))
+        write_export(canvas, args.to, out, source=source, force=args.force)
     except CanvasError as exc:
         for line in exc.lines():
             _err(line)
         return 1
-    _err(f"{shown}: written ({args.to})")
+    _err(f"{safe(str(out))}: written ({args.to})")
     return 0
 
 

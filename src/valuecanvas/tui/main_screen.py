@@ -29,6 +29,7 @@ from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
 from valuecanvas.tui.add_prompt import AddPrompt
 from valuecanvas.tui.commands import SCREEN_COMMANDS
 from valuecanvas.tui.conflicts_dialog import ConflictChoice, offer_next
+from valuecanvas.tui.export_dialog import Exported, ExportScreen
 from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
@@ -563,6 +564,15 @@ class MainScreen(Screen[None]):
                 self.jump_to(item_id)
 
         self.app.push_screen(FitScreen(self.document.canvas, self.report), chosen)
+
+    def action_export(self) -> None:
+        """`x`: the export dialog (tui/export_dialog.py); it posts `Exported` when written."""
+        doc = self.document
+        self.app.push_screen(ExportScreen(doc.canvas, doc.path, self, self.lang))
+
+    @on(Exported)
+    def _exported(self, event: Exported) -> None:
+        self.notify(event.note, markup=False)
 
     @on(FitPanel.Jump)
     def _fit_jump(self, event: FitPanel.Jump) -> None:
