@@ -13,10 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from valuecanvas.errors import safe
+
 SETTINGS = (
     ("merge.valuecanvas.name", "valuecanvas: merge canvases by id"),
     ("merge.valuecanvas.driver", "valuecanvas merge-driver %O %A %B %P"),
-    ("diff.valuecanvas.textconv", "valuecanvas export --to md"),
+    ("diff.valuecanvas.textconv", "valuecanvas export --to md --textconv"),
 )
 SIDECARS = ("*.toml.lock", "*.recover*.toml", "*.toml.bak", ".*.tmp")
 
@@ -88,9 +90,15 @@ def run(args: argparse.Namespace) -> int:
             continue
         done = _git("config", "--local", key, value)
         if done.returncode != 0:
-            sys.stderr.write(f"valuecanvas git-setup: git config {key} failed: {done.stderr}")
+            sys.stderr.write(
+                f"valuecanvas git-setup: git config {key} failed: {safe(done.stderr.strip())}\n"
+            )
             return 1
-        _out(f"  set {key} = {value}")
+        if current.returncode == 0:  # an older registration, e.g. a textconv without --textconv
+            old = safe(current.stdout.rstrip("\n"))
+            _out(f"  updated {key} = {value}  (was: {old})")
+        else:
+            _out(f"  set {key} = {value}")
     line = attributes_line(pattern)
     if add_attributes(top, pattern):
         _out(f"  added to .gitattributes: {line}  (commit it, so everyone gets it)")
