@@ -54,10 +54,16 @@ def add_attributes(top: Path, pattern: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     pattern: str = args.pattern
-    if not pattern.strip() or any(c.isspace() for c in pattern) or pattern.startswith("#"):
+    if (
+        not pattern.strip()
+        or any(c.isspace() for c in pattern)
+        or pattern.startswith("#")
+        or safe(pattern, None) != pattern  # control characters
+    ):
         sys.stderr.write(
-            f"valuecanvas git-setup: '{pattern}' is not a pattern .gitattributes can hold "
-            "(no spaces, not starting with #); e.g. '*.toml' or 'canvases/*.toml'\n"
+            f"valuecanvas git-setup: '{safe(pattern)}' is not a pattern .gitattributes can "
+            "hold (no spaces or control characters, not starting with #); e.g. '*.toml' or "
+            "'canvases/*.toml'\n"
         )
         return 2
     try:
@@ -67,12 +73,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if top_run.returncode != 0 or not top_run.stdout.strip():
         sys.stderr.write(
-            f"valuecanvas git-setup: {Path.cwd()} is not in a git repository (or has no work "
+            f"valuecanvas git-setup: {safe(str(Path.cwd()))} is not in a git repository (or has no work "
             "tree); run it inside your repository, or 'git init' first\n"
         )
         return 1
     top = Path(top_run.stdout.strip())
-    _out(f"Repository: {top}")
+    _out(f"Repository: {safe(str(top))}")
     from valuecanvas.cli import SUBCOMMANDS
 
     has_export = "export" in SUBCOMMANDS

@@ -13,7 +13,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from valuecanvas.errors import CanvasError
+from valuecanvas.errors import CanvasError, safe
 from valuecanvas.lens import LensReport, compute_lens
 from valuecanvas.model import (
     LISTS,
@@ -151,7 +151,8 @@ def _para(text: str, indent: str = "  ") -> list[str]:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """User text on one line for the terminal, bidi and other controls escaped."""
+    return safe(" ".join(text.split()), None)
 
 
 def _bar(value: int | None, width: int = 20) -> str:
