@@ -29,36 +29,7 @@ from valuecanvas.export import FORMATS
 from valuecanvas.export.write import OutputExists, default_path, write_export
 from valuecanvas.model import Canvas
 from valuecanvas.tui.dialogs import ChoiceScreen
-
-NL = {
-    "Export the canvas": "Het canvas exporteren",
-    "Format (↑ ↓ or 1-5, enter)": "Formaat (↑ ↓ of 1-5, enter)",
-    "Path (enter writes)": "Pad (enter schrijft)",
-    "Unsaved changes are exported too · tab switches · escape cancels": (
-        "Ook onbewaarde wijzigingen · tab wisselt · escape annuleert"
-    ),
-    "Markdown that GitHub renders": "Markdown die GitHub toont",
-    "the journey as a Mermaid diagram": "de klantreis als Mermaid-diagram",
-    "one self-contained page, prints on A4": "één losse webpagina, print op A4",
-    "one row per item and journey step": "één rij per onderdeel en stap van de klantreis",
-    "the canvas, valid against the schema": "het canvas, geldig volgens het schema",
-    "Type a path, e.g. {example}": "Typ een pad, bijvoorbeeld {example}",
-    "File exists": "Bestand bestaat al",
-    "{path} already exists. Replace it with the {fmt} export?": (
-        "{path} bestaat al. Vervangen door de {fmt}-export?"
-    ),
-    "replace it": "vervangen",
-    "Exported {fmt}: {path}": "Geëxporteerd als {fmt}: {path}",
-    "Export the canvas (md, mermaid, html, csv, json) to a file": (
-        "Het canvas exporteren (md, mermaid, html, csv, json) naar een bestand"
-    ),
-}
-"""The dialog's Dutch words (English is the key)."""
-
-
-def _words(lang: str, text: str, /, **values: object) -> str:
-    """`text` in `lang` ("en" or "nl"), `{name}`s filled in."""
-    return (NL.get(text, text) if lang == "nl" else text).format(**values)
+from valuecanvas.tui.lang import t
 
 
 class Exported(Message):
@@ -86,19 +57,17 @@ class ExportScreen(ModalScreen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(
-        self, canvas: Canvas, source: Path | None, target: Screen[None], lang: str = "en"
-    ) -> None:
+    def __init__(self, canvas: Canvas, source: Path | None, target: Screen[None]) -> None:
         super().__init__()
         self.canvas = canvas
         self.source = source  # the canvas file: the default path is beside it
         self.target = target  # gets `Exported`
-        self.lang = lang
         self.formats = list(FORMATS)
         self.fmt = self.formats[0]
 
     def w(self, text: str, /, **values: object) -> str:
-        return _words(self.lang, text, **values)
+        """`text` in the app's language (the words live in `reports.words`)."""
+        return t(self, text, **values)
 
     def default_for(self, fmt: str) -> str:
         return str(default_path(self.source, fmt, self.canvas.title))

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from valuecanvas.model import ListName
+from valuecanvas.tui.lang import t
 
 RowFormatter = Callable[[Any], list[tuple[str, str]]]
 """Turns an item into (text, component-class) parts; "" is the base style."""
@@ -92,9 +93,11 @@ class ItemList(ScrollView, can_focus=True):
         # item is kept beside its strip, so an id() is never reused while cached. Items are
         # immutable, so a row stays valid across edits, filters and focus; styles clear it.
         self._cache: dict[tuple[int, int, str, bool, bool, bool], tuple[Any, Strip]] = {}
-        # Called at once (not through a message) when the focused list's cursor moves, so
-        # the screen's marks and detail row are in the same frame as the cursor.
+        # The screen's one way to hear of the focused list's cursor (a move or focus): called
+        # at once, so its marks and detail row are in the same frame as the cursor. Views
+        # beside the list (curve, empathy map) listen to CursorMoved instead.
         self.cursor_hook: Callable[[ItemList], None] | None = None
+        self._titles: tuple[str, str] | None = None  # the border title and subtitle shown
 
     # ------------------------------------------------------------ data
 
@@ -114,6 +117,7 @@ class ItemList(ScrollView, can_focus=True):
         """Show these items, keeping the cursor on the same item where possible."""
         keep = focus_id if focus_id is not None else self.current_id
         old_position = self.cursor
+        old_top, old_rows = int(self.scroll_offset.y), self._visible_rows()
         self.items = tuple(items)
         self._refilter()
         if keep is not None:
@@ -126,7 +130,25 @@ class ItemList(ScrollView, can_focus=True):
         else:
             self._set_cursor(min(old_position, max(0, len(self.shown) - 1)))
         self._update_title()
-        self.refresh()
+        if int(self.scroll_offset.y) != old_top or not self.shown or not old_rows:
+            self.refresh()  # scrolled, or an empty pane's hint comes or goes
+            return
+        # Items are immutable: a row whose item is the same object looks the same (marks,
+        # flags and the cursor repaint their own rows). Repainting only the rows that
+        # changed keeps an edit from repainting the whole pane, and with it, through
+        # Textual's compositor, every widget beside it.
+        new_rows = self._visible_rows()
+        for n in range(max(len(old_rows), len(new_rows))):
+            old_item = old_rows[n] if n < len(old_rows) else None
+            new_item = new_rows[n] if n < len(new_rows) else None
+            if old_item is not new_item:
+                self.refresh_line(old_top + n)
+
+    def _visible_rows(self) -> list[Any]:
+        """The items on the rows in view, top to bottom."""
+        top = int(self.scroll_offset.y)
+        bottom = min(len(self.shown), top + (self.scrollable_content_region.height or 1))
+        return [self.items[self.shown[position]] for position in range(top, bottom)]
 
     def set_marks(self, marked: frozenset[str]) -> None:
         if marked != self.marked:
@@ -192,8 +214,12 @@ class ItemList(ScrollView, can_focus=True):
             keep = max(1, room - len(key) - len(count) - 4)
             short = name if len(name) <= keep else name[: keep - 1] + "…"
             title = f"{key} {short} ({count})"
+        subtitle = f"/{self.filter_text}" if self.filter_text else ""
+        if (title, subtitle) == self._titles:
+            return  # setting a border title repaints the whole pane, even when it is the same
+        self._titles = (title, subtitle)
         self.border_title = Content(title)
-        self.border_subtitle = Content(f"/{self.filter_text}") if self.filter_text else ""
+        self.border_subtitle = Content(subtitle) if subtitle else ""
 
     # ------------------------------------------------------------ cursor
 
@@ -234,6 +260,8 @@ class ItemList(ScrollView, can_focus=True):
 
     def on_focus(self) -> None:
         self.refresh()
+        if self.cursor_hook is not None:
+            self.cursor_hook(self)
         self.post_message(self.CursorMoved(self, self.current_id))
 
     def on_blur(self) -> None:
@@ -254,9 +282,9 @@ class ItemList(ScrollView, can_focus=True):
     def _hint_lines(self, width: int) -> list[str]:
         """An empty pane's hint (the method, see method_hints), wrapped to the pane."""
         if self.items:
-            return ["no match — escape clears the filter"]
+            return [t(self, "no match — escape clears the filter")]
         lines: list[str] = []
-        for paragraph in self.empty_hint.split("\n"):
+        for paragraph in t(self, self.empty_hint).split("\n"):
             lines += textwrap.wrap(paragraph, max(8, width - 1)) or [""]
         return lines
 
