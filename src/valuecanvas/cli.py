@@ -495,5 +495,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _err(line)
         return 1
     except OSError as exc:  # a file problem storage did not foresee: still no traceback
-        _err(f"{getattr(exc, 'filename', None) or 'valuecanvas'}: {exc.strerror or exc}")
+        _err(
+            f"{safe(str(getattr(exc, 'filename', None) or 'valuecanvas'))}: {safe(str(exc.strerror or exc))}"
+        )
         return 1
