@@ -83,7 +83,11 @@ async def bench(path: Path, repeats: int, only_add: bool = False) -> dict[str, A
 
         def place(row: int) -> None:
             """Scroll the pane so the cursor is on this row of the view (untimed)."""
-            jobs.scroll_to(y=max(0, jobs.cursor - row), animate=False, immediate=True)
+            top = max(0, jobs.cursor - row)
+            if hasattr(jobs, "top_ending_at"):  # items wrap: the scroll offset counts items
+                bottom = jobs.top_ending_at(jobs.cursor)  # the cursor's item on the last rows
+                top = bottom if row >= height - 1 else (bottom + jobs.cursor) // 2
+            jobs.scroll_to(y=top, animate=False, immediate=True)
 
         height = jobs.scrollable_content_region.height
         jobs.focus()
