@@ -162,9 +162,11 @@ async def test_other_panes_use_their_free_rows_and_mark_cut_text(tmp_path: Path)
                 assert first in " ".join(seen), (name, item.text, seen)
                 if not shows_whole(shown, item.text):
                     assert any(r.rstrip().endswith("…") for r in seen), (name, seen)
-        jobs = pane(app, "jobs")  # tall enough: every job whole, though not focused
-        for item in jobs.items:
-            assert shows_whole(jobs, item.text)
+        # Pains takes the rows it needs and leaves the rest of its column to Gains: every
+        # job, pain and gain whole on screen
+        for name in ("jobs", "pains", "gains"):
+            for item in pane(app, name).items:
+                assert shows_whole(pane(app, name), item.text), (name, item.text)
 
 
 async def test_pane_titles_keep_their_names_at_80x24(tmp_path: Path) -> None:

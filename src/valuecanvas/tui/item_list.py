@@ -26,6 +26,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from valuecanvas.model import ListName
 from valuecanvas.tui.rows import Part, ellipsize, one_line, share_rows, title_for, wrap_parts
@@ -34,6 +35,9 @@ __all__ = ["ItemList", "RowFormatter", "one_line"]
 
 RowFormatter = Callable[[Any], list[tuple[str, str]]]
 """Turns an item into (text, component-class) parts; "" is the base style."""
+
+ROWS_WEIGHED = 60
+"""Rows needed are counted up to this many (a long list needs "all of them")."""
 
 Frame = list[tuple[int, int, bool]]
 """The rows on screen: (position in the shown items, row of that item, its last row shown)."""
@@ -108,6 +112,7 @@ class ItemList(ScrollView, can_focus=True):
         self._cap = 1  # rows per item otherwise (0: as many as it needs)
         self._frame: tuple[tuple[int, int, int, int], Frame] | None = None
         self._width = 1  # the text's width in cells, set by _plan
+        self._weight = ""  # this pane's height in its column, set by _weigh
         # Called at once (not through a message) when the focused list's cursor moves, so
         # the screen's marks and detail row are in the same frame as the cursor.
         self.cursor_hook: Callable[[ItemList], None] | None = None
@@ -274,6 +279,35 @@ class ItemList(ScrollView, can_focus=True):
             top_max = max(0, count - height)
         # as wide as the pane: never a horizontal scrollbar
         self.virtual_size = Size(region.width, top_max + height if top_max else count)
+        self._weigh()
+
+    def rows_needed(self) -> int:
+        """Rows to show every item whole at this width (at most ROWS_WEIGHED)."""
+        if not self.shown:
+            return len(self._hint_lines(self._width + 1))
+        need = 0
+        for position in range(len(self.shown)):
+            need += len(self._rows_of(position))
+            if need >= ROWS_WEIGHED:
+                return ROWS_WEIGHED
+        return need
+
+    def _weigh(self) -> None:
+        """In a canvas column of two, the focused pane takes the rows it needs: all the
+        column can give if the other pane's texts fit in the rest, else two thirds."""
+        column = self.parent
+        if not isinstance(column, Widget) or not column.has_class("col"):
+            return
+        others = [w for w in column.children if isinstance(w, ItemList) and w is not self]
+        height: str = "1fr"
+        if self.active and others and column.size.height:
+            total = column.size.height
+            rest = sum(other.rows_needed() + 2 for other in others)
+            rows = min(self.rows_needed() + 2, max(total * 2 // 3, total - rest))
+            height = str(max(3, rows))
+        if height != self._weight:
+            self._weight = height
+            self.styles.height = height
 
     def top_ending_at(self, position: int) -> int:
         """The first item to show so that this one is whole at the bottom of the pane."""
