@@ -112,10 +112,18 @@ def launches(kind: str, arg: str, runs: int) -> tuple[float, float, float]:
     return median(firsts), median(lasts), max(rss)
 
 
-def wall(argv: list[str]) -> float:
+def wall(argv: list[str], exit_code: int = 0) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=_env())
-    return time.perf_counter() - start
+    done = subprocess.run(
+        argv,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL if exit_code else None,
+        env=_env(),
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != exit_code:
+        raise SystemExit(f"{' '.join(argv)}: exit {done.returncode}, expected {exit_code}")
+    return seconds
 
 
 def ms(seconds: float) -> str:
@@ -316,20 +324,48 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def bench_check(runs: int, rows: list[Row]) -> None:
+    """`valuecanvas check` on files with 20,000 problems of each kind (issue 11: 45 s for
+    20,000 bare `[[jobs]]` when every problem's line was found by rescanning the file)."""
+    from problems import KINDS, many_problems
+
+    OUT.mkdir(exist_ok=True)
+    for kind in KINDS:
+        times = {}
+        for n in (2_000, 20_000):
+            path = OUT / f"problems-{kind}-{n}.toml"
+            path.write_text(many_problems(kind, n), encoding="utf-8")
+            times[n] = median(
+                [wall([VALUECANVAS, "check", str(path)], exit_code=1) for _ in range(runs)]
+            )
+        ratio = times[20_000] / times[2_000]
+        rows.append(
+            Row(
+                f"check, 20,000 problems ({kind})",
+                f"{ms(times[20_000])} (2,000: {ms(times[2_000])}, {ratio:.1f}×)",
+                "≤ 3 s; 2,000 → 20,000 ≤ 12×",
+                times[20_000] <= 3 and ratio <= 12,
+            )
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="valuecanvas benchmarks")
     parser.add_argument("--runs", type=int, default=5, help="fresh processes per figure (≥ 5)")
     parser.add_argument("--keys", type=int, default=30, help="presses of each key")
-    parser.add_argument("--only", choices=("startup", "cli", "open", "keys", "core"), nargs="*")
+    parser.add_argument(
+        "--only", choices=("startup", "cli", "check", "open", "keys", "core"), nargs="*"
+    )
     args = parser.parse_args()
     runs = max(5, args.runs)
-    chosen = set(args.only or ("startup", "cli", "open", "keys", "core"))
+    chosen = set(args.only or ("startup", "cli", "check", "open", "keys", "core"))
     print(f"machine: {machine()}", flush=True)
     files = {size: generate(size) for size in SIZES}
     rows: list[Row] = []
     steps = [
         ("startup", lambda: bench_startup(runs, SAMPLE, rows)),
         ("cli", lambda: bench_cli(runs, SAMPLE, rows)),
+        ("check", lambda: bench_check(runs, rows)),
         ("open", lambda: bench_open(runs, files, rows)),
         ("keys", lambda: bench_keys(args.keys, files[5000], rows)),
         ("core", lambda: bench_core(runs, files, rows)),

@@ -140,3 +140,45 @@ def test_mutated_samples(data: bytes) -> None:
 def test_samples_themselves_pass() -> None:
     for data in SAMPLE_BYTES:
         _exercise(data)
+
+
+# ---------------------------------------------------------------- many problems (issue 11)
+
+
+def _check_seconds(*texts: str, rounds: int = 7) -> list[float]:
+    """The best of `rounds` in-process checks of each text (the work `valuecanvas check`
+    does), taken in turns so a busy machine slows all of them alike."""
+    import gc
+    import time
+
+    from valuecanvas.storage.codec import canvas_from_text
+
+    best = [float("inf")] * len(texts)
+    for _ in range(rounds):
+        for i, text in enumerate(texts):
+            gc.collect()
+            gc.disable()  # the collector's pauses grow with the heap, not with our algorithm
+            try:
+                start = time.process_time()  # our CPU time: others' load does not count
+                with contextlib.suppress(CanvasError):
+                    canvas_from_text(text, "many.toml")
+                best[i] = min(best[i], time.process_time() - start)
+            finally:
+                gc.enable()
+    return best
+
+
+def test_check_time_grows_linearly_with_the_number_of_problems() -> None:
+    """1,000 → 10,000 problems of each kind: at most 12× the time (quadratic was ~100×).
+
+    A ratio of two measurements in the same run, not absolute seconds; the benchmark
+    (benchmarks/run.py) reports the time for 20,000 problems.
+    """
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from problems import KINDS, many_problems
+
+    for kind in KINDS:
+        small, large = _check_seconds(many_problems(kind, 1000), many_problems(kind, 10_000))
+        assert large / small <= 12, f"{kind}: {small:.3f}s → {large:.3f}s"

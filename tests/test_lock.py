@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from valuecanvas.storage.lock import (
     StaleLockError,
     acquire,
     lock_path,
+    needs_confirmation,
     read_lock,
     take_over,
 )
@@ -221,10 +223,19 @@ def test_dead_pid_on_this_host_is_stale(canvas: Path) -> None:
 
 
 def test_live_pid_of_another_process_on_this_host_is_live(canvas: Path) -> None:
-    lock_path(canvas).write_text(_other_holder_json(host=socket.gethostname(), pid=1))
+    # taken after pid 1 started (a lock older than its pid's process is stale: issue 11)
+    since = datetime.now().astimezone().isoformat(timespec="seconds")
+    lock_path(canvas).write_text(_other_holder_json(host=socket.gethostname(), pid=1, since=since))
     with pytest.raises(LockedError) as info:
         acquire(canvas)
     assert not isinstance(info.value, StaleLockError)
+
+
+def test_a_same_host_lock_whose_pid_is_now_another_process_is_stale(canvas: Path) -> None:
+    lock_path(canvas).write_text(_other_holder_json(host=socket.gethostname(), pid=1))
+    with pytest.raises(StaleLockError, match="pid 1 is another process now") as info:
+        acquire(canvas)
+    assert needs_confirmation(info.value.holder)
 
 
 def test_read_lock_without_a_lock(canvas: Path) -> None:

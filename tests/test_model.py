@@ -170,7 +170,7 @@ def test_one_of() -> None:
 
 
 def test_printable_escapes_control_characters() -> None:
-    assert printable("a\x1b[2Jb\n") == "a\\u001b[2Jb\\u000a"
+    assert printable("a\x1b[2Jb\n") == "a\\x1b[2Jb\\x0a"
     assert printable("één ✓") == "één ✓"
 
 
@@ -190,7 +190,7 @@ def test_describe_value() -> None:
     assert describe_value({}) == "a table"
     assert describe_value([1]) == "a list"
     assert describe_value(1.5) == "1.5"
-    assert describe_value("\x1b") == "'\\u001b'"
+    assert describe_value("\x1b") == "'\\x1b'"
 
 
 def test_place_from_loc_uses_ids_and_counts_from_one() -> None:

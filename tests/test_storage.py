@@ -517,19 +517,19 @@ CASES: dict[str, tuple[list[str], str, int | None, list[str]]] = {
         [*HEAD, '"x\\u001b[2J" = 1'],
         "top level",
         None,
-        ["unknown key 'x\\u001b[2J'"],
+        ["unknown key 'x\\x1b[2J'"],
     ),
     "control-in-enum-value": (
         [*HEAD, "[[pains]]", 'id = "p1"', 'text = "a"', 'severity = "\\u001b[2J"'],
         "pains[1] (p1).severity",
         6,
-        ["'\\u001b[2J' is not a valid severity"],
+        ["'\\x1b[2J' is not a valid severity"],
     ),
     "control-in-bad-id": (
         [*HEAD, "[[pains]]", 'id = "\\u001b[2J"', 'text = "a"'],
-        "pains[1] (\\u001b[2J).id",
+        "pains[1] (\\x1b[2J).id",
         4,
-        ["'\\u001b[2J' is not a valid id"],
+        ["'\\x1b[2J' is not a valid id"],
     ),
     # --- TOML itself
     "toml-syntax": (

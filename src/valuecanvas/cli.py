@@ -8,22 +8,34 @@ mistake is a message naming the file, the place and the fix, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from valuecanvas import __version__
-from valuecanvas.errors import CanvasError
+from valuecanvas.errors import CanvasError, safe
 from valuecanvas.model import LISTS, MARKETS, Canvas, ListName, items_of
 
 if TYPE_CHECKING:
     from valuecanvas.document import Document
-    from valuecanvas.storage import Loaded
+    from valuecanvas.storage import Loaded, Recovery
     from valuecanvas.storage.lock import FileLock
 
-SUBCOMMANDS = ("new", "check", "fit", "lens", "diff", "merge-driver", "git-setup")
+SUBCOMMANDS = (
+    "new",
+    "check",
+    "fit",
+    "lens",
+    "diff",
+    "merge-driver",
+    "git-setup",
+    "export",
+    "schema",
+    "serve",
+)
 EPILOG = """commands:
   valuecanvas FILE                open FILE in the TUI (a new canvas if it does not exist)
   valuecanvas new FILE            write a starter canvas
@@ -34,17 +46,33 @@ EPILOG = """commands:
   valuecanvas diff OLD NEW        compare two canvases by id (or: diff FILE --against REV)
   valuecanvas git-setup           set up git to diff and merge canvases by id
   valuecanvas merge-driver ...    git's merge driver (set up by git-setup)
+  valuecanvas export FILE --to md|mermaid|html|csv|json [-o OUT]   export a canvas
+  valuecanvas schema              print the JSON Schema of the file format
+  valuecanvas serve FILE          the TUI in a browser (127.0.0.1:8000)
 
 Run 'valuecanvas COMMAND --help' for a command's options. A file named like a command
 is opened as ./NAME."""
 
 
+MAX_PROBLEM_LINES = 100
+"""`check` and open print at most this many problems of a file, then `… and N more`."""
+
+
+def _visible(text: str) -> str:
+    """`text` with every control character escaped except its line breaks (cli.md).
+
+    File names, lock fields and file contents reach every message; this is the last
+    gate before the terminal, so none of them can send an escape sequence.
+    """
+    return "\n".join(safe(part, None) for part in text.split("\n"))
+
+
 def _out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
+    sys.stdout.write(_visible(line) + "\n")
 
 
 def _err(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    sys.stderr.write(_visible(line) + "\n")
 
 
 def _title_from(path: Path) -> str:
@@ -76,7 +104,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         create_new(canvas, path)
     except CanvasError as exc:
-        for line in exc.lines():
+        for line in exc.lines(MAX_PROBLEM_LINES):
             _err(line)
         return 1
     _out(f"{path}: created; open it with: valuecanvas {path}")
@@ -91,7 +119,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             loaded = load(Path(name))
         except CanvasError as exc:
-            for line in exc.lines():
+            for line in exc.lines(MAX_PROBLEM_LINES):
                 _err(line)
             status = 1
         else:
@@ -220,7 +248,7 @@ def cmd_fit(args: argparse.Namespace) -> int:
     try:
         canvas = load(Path(args.file)).canvas
     except CanvasError as exc:
-        for line in exc.lines():
+        for line in exc.lines(MAX_PROBLEM_LINES):
             _err(line)
         return 1
     if args.json:
@@ -235,7 +263,7 @@ def _ask(question: str, keys: str, default: str) -> str:
     """Ask on the terminal until the answer starts with one of `keys`; end of input: `default`."""
     while True:
         try:
-            answer = input(question + " ").strip().lower()
+            answer = input(_visible(question) + " ").strip().lower()
         except EOFError:
             _out("")
             return default
@@ -250,18 +278,27 @@ def _lock_for_editing(path: Path) -> FileLock | int | None:
     If someone else holds the lock, says who and asks on the terminal; with no terminal
     to ask on, does not open the file (exit 1).
     """
-    from valuecanvas.storage.lock import LockedError, StaleLockError, acquire, take_over
+    from valuecanvas.storage.lock import (
+        UNKNOWN_HOLDER,
+        LockedError,
+        StaleLockError,
+        acquire,
+        needs_confirmation,
+        take_over,
+    )
 
-    stale = False
+    may_take_over = False
+    holder = UNKNOWN_HOLDER
     try:
         return acquire(path)
-    except StaleLockError as exc:
-        stale = True
+    except LockedError as exc:  # a stale lock, or one we cannot judge from here
         _err(str(exc))
-    except LockedError as exc:
-        _err(str(exc))
+        holder = exc.holder
+        may_take_over = isinstance(exc, StaleLockError) or (
+            exc.holder is not UNKNOWN_HOLDER and needs_confirmation(exc.holder)
+        )
     except CanvasError as exc:  # no lock can be made here (e.g. a read-only folder)
-        for line in exc.lines():
+        for line in exc.lines(MAX_PROBLEM_LINES):
             _err(line)
     if not sys.stdin.isatty():
         _err(
@@ -269,10 +306,18 @@ def _lock_for_editing(path: Path) -> FileLock | int | None:
             f"to look at it anyway: valuecanvas --read-only {path}"
         )
         return 1
-    if stale:
+    if may_take_over:
         choice = _ask("[t]ake over / [r]ead-only / [q]uit?", "trq", "q")
     else:
         choice = _ask("open read-only? [r]ead-only / [q]uit", "rq", "q")
+    if choice == "t" and holder is not UNKNOWN_HOLDER and needs_confirmation(holder):
+        sure = _ask(
+            f"Is {holder.describe()} really no longer editing {path.name}? Taking over "
+            "while they still edit can make one of you lose work. [y]es, take over / [n]o",
+            "yn",
+            "n",
+        )
+        choice = "t" if sure == "y" else "q"
     if choice == "r":
         return None
     if choice == "t":
@@ -281,23 +326,39 @@ def _lock_for_editing(path: Path) -> FileLock | int | None:
         except LockedError as exc:
             _err(str(exc))
         except CanvasError as exc:
-            for line in exc.lines():
+            for line in exc.lines(MAX_PROBLEM_LINES):
                 _err(line)
     _err(f"{path}: not opened")
     return 1
 
 
 def _offer_recovery(document: Document, loaded: Loaded | None) -> Document:
-    """If unsaved work of an earlier session waits beside the file, ask what to do with it."""
-    from valuecanvas.document import Document
-    from valuecanvas.storage import discard_recovery, find_recovery, load
+    """Offer every rescue file beside the file (newest first) until one is restored."""
+    from valuecanvas.storage import find_recoveries
 
     path = document.path
-    found = find_recovery(path) if path is not None else None
-    if found is None or path is None:
+    if path is None:
         return document
+    found = find_recoveries(path)
+    for number, recovery in enumerate(found, start=1):
+        restored = _offer_one_recovery(document, loaded, recovery, number, len(found))
+        if restored is not None:
+            return restored
+    return document
+
+
+def _offer_one_recovery(
+    document: Document, loaded: Loaded | None, found: Recovery, number: int, count: int
+) -> Document | None:
+    """Ask about one rescue file; the restored document, or None (kept or discarded)."""
+    from valuecanvas.document import Document
+    from valuecanvas.storage import discard_recovery, load
+
+    path = document.path
+    assert path is not None
+    which = f" ({number} of {count}, newest first)" if count > 1 else ""
     choice = _ask(
-        f"{found.path.name} from {found.when()} has unsaved changes: "
+        f"{found.path.name} from {found.when()}{which} has unsaved changes: "
         "[r]estore / [d]iscard it / [k]eep it and open the file",
         "rdk",
         "k",
@@ -305,16 +366,16 @@ def _offer_recovery(document: Document, loaded: Loaded | None) -> Document:
     if choice == "d":
         if not discard_recovery(found.path):
             _err(f"{found.path}: could not be removed; it is offered again next time")
-        return document
+        return None
     if choice == "k":
-        return document
+        return None
     try:
         recovered = load(found.path)
     except CanvasError as exc:
-        for line in exc.lines():
+        for line in exc.lines(MAX_PROBLEM_LINES):
             _err(line)
         _err(f"{found.path}: cannot be restored; it is kept, and {path} opens as it is")
-        return document
+        return None
     # the original stays untouched until the user saves: a dirty document over it
     return Document(
         recovered.canvas,
@@ -325,9 +386,37 @@ def _offer_recovery(document: Document, loaded: Loaded | None) -> Document:
     )
 
 
+class _Signalled(SystemExit):
+    """SIGHUP/SIGTERM while a start-up question waits: leave by `finally` (the lock goes)."""
+
+
+@contextlib.contextmanager
+def _signals_end_the_questions() -> Iterator[None]:
+    """While we ask on the terminal, SIGHUP/SIGTERM exit 128 + N, releasing the lock.
+
+    Without this the default action kills the process at once and leaves a stale lock.
+    """
+    import signal
+
+    def leave(signum: int, _frame: object) -> None:
+        raise _Signalled(128 + signum)
+
+    wanted = [getattr(signal, n) for n in ("SIGHUP", "SIGTERM") if hasattr(signal, n)]
+    try:
+        old = {s: signal.signal(s, leave) for s in wanted}
+    except ValueError:  # not the main thread (tests may call main from a worker)
+        yield
+        return
+    try:
+        yield
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from valuecanvas.document import Document
-    from valuecanvas.storage import find_recovery, load
+    from valuecanvas.storage import find_recoveries, load
 
     path = Path(args.file) if args.file else None
     loaded = None
@@ -335,7 +424,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         try:
             loaded = load(path)
         except CanvasError as exc:
-            for line in exc.lines():
+            for line in exc.lines(MAX_PROBLEM_LINES):
                 _err(line)
             _err(
                 f"{path}: not opened; fix the problems above (valuecanvas check {path}) and try again"
@@ -355,7 +444,8 @@ def cmd_open(args: argparse.Namespace) -> int:
     lock: FileLock | None = None
     try:
         if path is not None and not read_only:
-            got = _lock_for_editing(path)
+            with _signals_end_the_questions():
+                got = _lock_for_editing(path)
             if isinstance(got, int):
                 return got
             lock = got
@@ -365,13 +455,15 @@ def cmd_open(args: argparse.Namespace) -> int:
                 "valuecanvas: the TUI needs a terminal; use 'valuecanvas check' or 'fit' in scripts"
             )
             return 2
-        if not read_only:
-            document = _offer_recovery(document, loaded)
-        elif path is not None and (found := find_recovery(path)) is not None:
-            _out(
-                f"{found.path.name} from {found.when()} has unsaved changes; "
-                f"open {path} for editing to restore them"
-            )
+        with _signals_end_the_questions():
+            if not read_only:
+                document = _offer_recovery(document, loaded)
+            elif path is not None:
+                for found in find_recoveries(path):
+                    _out(
+                        f"{found.path.name} from {found.when()} has unsaved changes; "
+                        f"open {path} for editing to restore them"
+                    )
         from valuecanvas.tui.app import run
 
         return run(document, lang=args.lang, read_only=read_only, lock=lock)
@@ -435,6 +527,14 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
         from valuecanvas.cli_git_setup import build_parser as git_setup_parser
 
         p = git_setup_parser()
+    elif command in ("export", "schema", "serve"):
+        from valuecanvas import cli_export, cli_serve
+
+        p = {
+            "export": cli_export.export_parser,
+            "schema": cli_export.schema_parser,
+            "serve": cli_serve.serve_parser,
+        }[command]()
     else:
         p = argparse.ArgumentParser(
             prog="valuecanvas",
@@ -465,7 +565,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except CanvasError as exc:
-        for line in exc.lines():
+        for line in exc.lines(MAX_PROBLEM_LINES):
             _err(line)
         return 1
     except OSError as exc:  # a file problem storage did not foresee: still no traceback

@@ -8,7 +8,8 @@ no raw traceback or pydantic dump ever reaches a user.
 from __future__ import annotations
 
 import difflib
-import unicodedata
+import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -33,16 +34,26 @@ class CanvasError(Exception):
     def __init__(self, source: str, problems: Sequence[Problem]) -> None:
         self.source = source
         self.problems = tuple(problems)
-        super().__init__("\n".join(self.lines()))
+        super().__init__(source)
 
-    def lines(self) -> list[str]:
-        """One line per problem: `FILE: place: message` (cli.md)."""
+    def __str__(self) -> str:
+        # Worded only when shown: a file with 20,000 problems is often cut to 100 lines.
+        return "\n".join(self.lines())
+
+    def lines(self, limit: int | None = None) -> list[str]:
+        """One line per problem: `FILE: place: message` (cli.md), safe for a terminal.
+
+        With `limit`, at most that many problem lines, then `FILE: … and N more`.
+        """
+        source = safe(self.source)
+        shown = self.problems if limit is None else self.problems[:limit]
         out = []
-        for p in self.problems:
-            where = p.where()
-            out.append(
-                f"{self.source}: {where}: {p.message}" if where else f"{self.source}: {p.message}"
-            )
+        for p in shown:
+            where = safe(p.where(), None)
+            message = safe(p.message, None)
+            out.append(f"{source}: {where}: {message}" if where else f"{source}: {message}")
+        if len(shown) < len(self.problems):
+            out.append(f"{source}: … and {len(self.problems) - len(shown)} more")
         return out
 
 
@@ -52,7 +63,12 @@ class EditError(ValueError):
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice most like `word`, for "did you mean …?" hints, or None if none is close."""
-    options = list(choices)
+    return _closest(word, tuple(choices))
+
+
+@functools.lru_cache(maxsize=1024)
+def _closest(word: str, options: tuple[str, ...]) -> str | None:
+    """Cached: a file with 10,000 copies of one misspelt value asks 10,000 times."""
     found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if found:
         return found[0]
@@ -68,10 +84,42 @@ def one_of(values: Sequence[str]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-def printable(text: str) -> str:
-    """Text from a user's file made safe for a message: control characters as `\\u001b`.
+# Characters that change how the terminal draws the text around them: bidi embeddings,
+# overrides and isolates (U+202E flips a line), line and paragraph separators.
+_INVISIBLE_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+)
+SAFE_LIMIT = 200
+"""How many characters of a name, key or value a message quotes before cutting it (…)."""
 
-    Keys, ids and values quoted back to the user could otherwise carry escape sequences
-    that drive the terminal, or line breaks that split one problem over several lines.
+
+# Every character `safe` escapes: C0, DEL, C1, and the invisible controls above.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_INVISIBLE_CONTROLS)) + "]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe(text: str, limit: int | None = SAFE_LIMIT) -> str:
+    """Text from a file, a lock file or a file name, made safe for a terminal or a message.
+
+    Control characters (C0, C1, DEL) and bidi controls (U+202E and kin) are shown escaped
+    (`\\x1b`, `\\u202e`), never sent: they could set the terminal's title, split one
+    message over several lines, or reverse what is shown. Long text is cut to `limit`
+    characters with an ellipsis, so a 1 MB key cannot flood the screen. Every message,
+    title and dialog that quotes such text goes through here (CLI and TUI alike).
     """
-    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cc" else c for c in text)
+    if limit is not None and len(text) > limit:
+        text = text[: max(limit - 1, 0)]
+        cut = True
+    else:
+        cut = False
+    out = _UNSAFE.sub(_escape, text)
+    return out + "…" if cut else out
+
+
+def printable(text: str) -> str:
+    """`safe` under the name the validation messages use."""
+    return safe(text)

@@ -400,11 +400,14 @@ def rule_breaks(canvas: Canvas) -> list[RuleBreak]:
             )  # fmt: skip
         else:
             owner[item.id] = name
+    known_ids: dict[ListName, list[str]] = {}
     phases = canvas.journey.phases
     if len(set(phases)) != len(phases):
         dup = next(p for p in phases if phases.count(p) > 1)
         out.append(
-            RuleBreak("journey.phases", f"phase '{dup}' is listed twice; list each phase once")
+            RuleBreak(
+                "journey.phases", f"phase '{printable(dup)}' is listed twice; list each phase once"
+            )
         )
     for name, index, item in all_items(canvas):
         spec = LISTS[name]
@@ -415,7 +418,9 @@ def rule_breaks(canvas: Canvas) -> list[RuleBreak]:
                     continue
                 want = LISTS[target].singular
                 if found is None:
-                    known = [i.id for i in items_of(canvas, target) if i.id][:8]
+                    if target not in known_ids:  # once per list: linear in the problems
+                        known_ids[target] = [i.id for i in items_of(canvas, target) if i.id][:8]
+                    known = known_ids[target]
                     hint = (
                         f"known {target}: {', '.join(known)}" if known else f"there are no {target}"
                     )
@@ -437,7 +442,8 @@ def rule_breaks(canvas: Canvas) -> list[RuleBreak]:
             out.append(
                 RuleBreak(
                     f"{place_of(name, index, item.id)}.phase",
-                    f"phase '{item.phase}' is not in journey.phases ({', '.join(phases)}); "
+                    f"phase '{printable(item.phase)}' is not in journey.phases "
+                    f"({printable(', '.join(phases))}); "
                     "use one of those or add it to journey.phases",
                     name, index, "phase",
                 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -138,6 +139,34 @@ def save_recovery(canvas: Canvas, path: Path | None, *, own: Path | None = None)
     return target
 
 
+def fallback_folder() -> Path:
+    """A writable place of the user's for rescued work when the canvas's folder is not
+    (`$XDG_STATE_HOME/valuecanvas`, else `~/.local/state/valuecanvas`)."""
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(Path.home(), ".local", "state")
+    return Path(state) / "valuecanvas"
+
+
+def save_recovery_anywhere(canvas: Canvas, path: Path | None, *, own: Path | None = None) -> Path:
+    """`save_recovery`, or if that folder cannot be written, the next free
+    `NAME.recover[-N].toml` in `fallback_folder()` (then the system's temp folder)."""
+    try:
+        return save_recovery(canvas, path, own=own)
+    except CanvasError as first:
+        name = path.name if path is not None else "untitled"
+        for folder in (fallback_folder(), Path(tempfile.gettempdir())):
+            try:
+                folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                n, target = 1, folder / f"{name}.recover.toml"
+                while os.path.lexists(target):
+                    n += 1
+                    target = folder / f"{name}.recover-{n}.toml"
+                write_atomic(target, dumps(canvas).encode("utf-8"), new_mode=0o600)
+            except (OSError, CanvasError):
+                continue
+            return target
+        raise first
+
+
 @dataclass(frozen=True)
 class Recovery:
     """A recovery file waiting beside a canvas: where it is and when it was written."""
@@ -150,14 +179,31 @@ class Recovery:
         return self.written.strftime("%Y-%m-%d %H:%M")
 
 
+def find_recoveries(path: Path) -> list[Recovery]:
+    """Every recovery file of the canvas at `path` (`NAME.recover.toml`,
+    `NAME.recover-N.toml`), newest first: each one is offered on open (cli.md)."""
+    first = recovery_path(path)
+    prefix = f"{path.name}.recover-"
+    candidates = [first]
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(first.parent):
+            rest = entry.name[len(prefix) :] if entry.name.startswith(prefix) else ""
+            if rest.endswith(".toml") and rest[: -len(".toml")].isdigit():
+                candidates.append(first.with_name(entry.name))
+    found = []
+    for target in candidates:
+        try:
+            st = os.stat(target)
+        except (OSError, ValueError):
+            continue
+        found.append(Recovery(target, datetime.fromtimestamp(st.st_mtime).astimezone()))
+    return sorted(found, key=lambda r: (r.written, r.path.name), reverse=True)
+
+
 def find_recovery(path: Path) -> Recovery | None:
-    """The recovery file of the canvas at `path`, if there is one."""
-    target = recovery_path(path)
-    try:
-        st = os.stat(target)
-    except (OSError, ValueError):
-        return None
-    return Recovery(target, datetime.fromtimestamp(st.st_mtime).astimezone())
+    """The newest recovery file of the canvas at `path`, if there is one."""
+    found = find_recoveries(path)
+    return found[0] if found else None
 
 
 def discard_recovery(target: Path | None) -> bool:
@@ -183,9 +229,11 @@ __all__ = [
     "create_new",
     "discard_recovery",
     "dumps",
+    "find_recoveries",
     "find_recovery",
     "load",
     "recovery_target",
     "save",
     "save_recovery",
+    "save_recovery_anywhere",
 ]

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from valuecanvas.errors import CanvasError, Problem
+from valuecanvas.errors import CanvasError, Problem, safe
 
 _CORRUPT_RETRIES = 5
 _CORRUPT_WAIT = 0.02  # a lock is created then written; give a writer this long to finish
@@ -44,8 +44,13 @@ class LockInfo:
 
     def describe(self) -> str:
         """`alice on host1 (pid 123) since 2024-05-01T10:00:00+02:00`."""
-        since = f" since {self.since}" if self.since else ""
-        return f"{self.user} on {self.host} (pid {self.pid}){since}"
+        since = f" since {safe(self.since, 40)}" if self.since else ""
+        return f"{self.who} on {safe(self.host, 80)} (pid {self.pid}){since}"
+
+    @property
+    def who(self) -> str:
+        """The holder's user name, safe to show: anyone who can write the folder writes it."""
+        return safe(self.user, 80)
 
 
 UNKNOWN_HOLDER = LockInfo(user="unknown", host="unknown", pid=0, since="")
@@ -59,14 +64,14 @@ class LockedError(Exception):
         self.path = path
         self.holder = holder
         if message is None:
-            message = f"{path.name} is being edited by {holder.describe()}"
+            message = f"{safe(path.name)} is being edited by {holder.describe()}"
             if holder.host != _host():
                 message += (
                     " — open it read-only, or take over the lock if you are sure"
-                    f" {holder.user} is no longer editing it"
+                    f" {holder.who} is no longer editing it"
                 )
             else:
-                message += f" — open it read-only, or ask {holder.user} to close it"
+                message += f" — open it read-only, or ask {holder.who} to close it"
         super().__init__(message)
 
 
@@ -78,8 +83,17 @@ class StaleLockError(LockedError):
         super().__init__(
             path,
             holder,
-            f"{path.name} has a stale lock: {reason} — take over the lock to edit it",
+            f"{safe(path.name)} has a stale lock: {reason} — take over the lock to edit it",
         )
+
+
+def needs_confirmation(holder: LockInfo) -> bool:
+    """Whether taking this lock over needs the user to confirm the holder is gone.
+
+    Only a dead pid on this host proves it; a lock from another host, or one whose pid
+    now belongs to another process, is taken over only after an explicit yes.
+    """
+    return holder.host != _host() or (holder.pid != os.getpid() and pid_reused(holder))
 
 
 def _host() -> str:
@@ -166,18 +180,42 @@ def _alive(info: LockInfo) -> bool:
         return True
     except OSError:
         return True
-    return True
+    return not pid_reused(info)
+
+
+def pid_reused(info: LockInfo) -> bool:
+    """Whether the lock's pid now belongs to a process started after the lock was taken.
+
+    A pid is reused after its process ends; a process that began later than the lock
+    (by its /proc entry, Linux) cannot be the editor that took it.
+    """
+    try:
+        since = datetime.fromisoformat(info.since).timestamp()
+        started = _process_start(info.pid)
+    except (OSError, ValueError, OverflowError, IndexError):
+        return False
+    return started > since + 2  # the lock is written after its process starts
+
+
+def _process_start(pid: int) -> float:
+    """When process `pid` started (seconds since the epoch), from Linux's /proc."""
+    with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    ticks = int(fields[19])  # field 22 (starttime): clock ticks after boot
+    with open("/proc/stat", encoding="ascii") as f:
+        boot = next(int(line.split()[1]) for line in f if line.startswith("btime "))
+    return boot + ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _lock_error(path: Path, lock: Path, exc: OSError) -> CanvasError:
     """A lock that cannot be made at all (e.g. no write access to the folder)."""
     if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
         msg = (
-            f"cannot create the lock file {lock.name}: {exc.strerror or exc} — "
+            f"cannot create the lock file {safe(lock.name)}: {exc.strerror or exc} — "
             "you cannot write in this folder; open the canvas read-only"
         )
     else:
-        msg = f"cannot create the lock file {lock.name}: {exc.strerror or exc} — try again"
+        msg = f"cannot create the lock file {safe(lock.name)}: {exc.strerror or exc} — try again"
     return CanvasError(str(path), [Problem(place="", message=msg)])
 
 
@@ -200,7 +238,8 @@ class FileLock:
             return
         self._released = True
         if self._names_us():
-            with contextlib.suppress(FileNotFoundError):
+            # gone already, or the folder became read-only: nothing more we can do
+            with contextlib.suppress(OSError):
                 os.unlink(self.lock_path)
 
     def _names_us(self) -> bool:
@@ -271,7 +310,7 @@ def _existing_lock_error(path: Path, lock: Path) -> LockedError | None:
             return LockedError(
                 path,
                 UNKNOWN_HOLDER,
-                f"{path.name} is locked, but the lock file {lock.name} cannot be read "
+                f"{safe(path.name)} is locked, but the lock file {safe(lock.name)} cannot be read "
                 f"({exc.strerror or exc}) — open it read-only",
             )
         if data is None:
@@ -280,10 +319,15 @@ def _existing_lock_error(path: Path, lock: Path) -> LockedError | None:
         if holder is not None:
             if _alive(holder):
                 return LockedError(path, holder)
+            if holder.host == _host() and pid_reused(holder):
+                reason = f"{holder.describe()} has ended; pid {holder.pid} is another process now"
+                return StaleLockError(path, holder, reason)
             return StaleLockError(path, holder, f"{holder.describe()} is no longer running")
         if attempt + 1 < _CORRUPT_RETRIES:
             time.sleep(_CORRUPT_WAIT)  # maybe its creator is still writing it
-    return StaleLockError(path, UNKNOWN_HOLDER, f"the lock file {lock.name} is empty or corrupt")
+    return StaleLockError(
+        path, UNKNOWN_HOLDER, f"the lock file {safe(lock.name)} is empty or corrupt"
+    )
 
 
 def take_over(path: Path) -> FileLock:

@@ -178,4 +178,7 @@ def run(
     message = app.safety.exit_message()
     if message is not None:
         sys.stderr.write(message + "\n")
-    return int(result or 0)
+    if result is not None:
+        return int(result)
+    # `App.exit(code)` or a crash (return code 1) without a result: never a silent 0
+    return int(app.return_code or 0)

@@ -105,6 +105,7 @@ ITEM_COMMANDS = (
 
 DOCUMENT_COMMANDS = (
     Command("ctrl+s", "save", "Save to the file", DOCUMENT, "save"),
+    Command("S", "save_as", "Save as: a copy under another name, edited from then on", DOCUMENT),
     Command("u,ctrl+z", "undo", "Undo the last change", DOCUMENT, "undo"),
     Command("ctrl+r,ctrl+y", "redo", "Redo", DOCUMENT),
     Command(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -165,7 +166,7 @@ class JourneyView(Vertical):
         if items is not self._rows_for:
             self._rows_for = items
             self._firsts = first_of_phase(items)
-            longest = max((len(one_line(s.phase)) for s in items), default=0)
+            longest = max((cell_len(one_line(s.phase)) for s in items), default=0)
             self._phase_width = min(PHASE_COLUMN_MAX, longest)
         return format_step(item, first=item.id in self._firsts, phase_width=self._phase_width)
 

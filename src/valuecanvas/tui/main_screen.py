@@ -23,7 +23,7 @@ from valuecanvas import edits
 from valuecanvas.conflicts import resolve
 from valuecanvas.document import Document
 from valuecanvas.drafting import add_items, cycle_kind_back
-from valuecanvas.errors import CanvasError, EditError
+from valuecanvas.errors import CanvasError, EditError, safe
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
 from valuecanvas.tui.add_prompt import AddPrompt
@@ -207,7 +207,7 @@ class MainScreen(Screen[None]):
 
     def update_titlebar(self) -> None:
         doc = self.document
-        name = doc.path.name if doc.path else "(not saved yet)"
+        name = safe(doc.path.name, 60) if doc.path else "(not saved yet)"
         dirty = " ●" if doc.dirty else ""
         view = self.query_one("#views", ContentSwitcher).current or "canvas-view"
         tabs: list[str | tuple[str, str]] = []
@@ -501,9 +501,16 @@ class MainScreen(Screen[None]):
 
     def action_personas(self, name: str) -> None:
         """Empathy map entry commands from the palette (the keys live on PersonasView)."""
-        if name == "entries":
+        view = self.query_one(PersonasView)
+        shown = self.query_one("#views", ContentSwitcher).current == "personas-view"
+        if name == "entries" or not (shown and view.empathy.has_focus_within):
+            # Never act on a hidden or unfocused empathy map: show it first, act on a 2nd go.
             self.action_focus_pane("personas")
-        self.query_one(PersonasView).action_personas(name)
+            view.action_entries()
+            if name not in ("entries", "back"):
+                self.notify("The empathy map is open: run the command again.", markup=False)
+            return
+        view.action_personas(name)
 
     def action_filter(self) -> None:
         current = self.current_list()
@@ -608,6 +615,15 @@ class MainScreen(Screen[None]):
             self.vc_app.safety.save_as(then, title="Save as (file name):")
             return
         self.vc_app.save_document(then)
+
+    def action_save_as(self) -> None:
+        """Save under another name (e.g. when this folder is read-only); edit that file."""
+        if self.vc_app.read_only:
+            self.notify(
+                "Read-only: saving is off for this canvas.", severity="warning", markup=False
+            )
+            return
+        self.vc_app.safety.save_as(None, title="Save as (file name):")
 
     def save_error(self, exc: CanvasError) -> None:
         self.notify(

@@ -236,13 +236,15 @@ class PersonasView(Horizontal):
 
     def _set_entries(
         self, persona_id: str, field: str, entries: list[str], label: str, index: int | None
-    ) -> None:
+    ) -> bool:
         if self.main.run_edit(
             lambda c: edits.update_item(c, persona_id, {field: tuple(entries)}),
             label,
             focus=persona_id,
         ):
             self.empathy.put_cursor(field, index)
+            return True
+        return False  # refused (read-only, or a rule): nothing changed
 
     def _prompt(self, title: str, value: str, then: Callable[[str], None]) -> None:
         def check(text: str) -> str | None:
@@ -294,14 +296,14 @@ class PersonasView(Horizontal):
             return
         entries = list(getattr(persona, field))
         removed = entries.pop(index)
-        self._set_entries(
+        if self._set_entries(
             persona.id,
             field,
             entries,
             f"remove {field} of {persona.id}",
             min(index, len(entries) - 1) if entries else None,
-        )
-        self.main.notify(f"Removed “{one_line(removed)[:40]}” — u undoes it", markup=False)
+        ):
+            self.main.notify(f"Removed “{one_line(removed)[:40]}” — u undoes it", markup=False)
 
     def _move(self, delta: int) -> None:
         target = self._target()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from textual._wrap import compute_wrap_offsets
 
 from valuecanvas.model import EMPATHY_FIELDS, LISTS, ListName
@@ -184,8 +184,11 @@ def format_item(list_name: ListName, item: Any) -> list[tuple[str, str]]:
 
 
 def fit_width(text: str, width: int) -> str:
-    """Pad or cut (with …) to exactly `width` characters."""
-    return text[: width - 1] + "…" if len(text) > width else text.ljust(width)
+    """Pad or cut (with …) to exactly `width` terminal cells (a CJK character takes two)."""
+    cells = cell_len(text)
+    if cells > width:
+        return set_cell_size(text, width - 1) + "…"
+    return text + " " * (width - cells)
 
 
 def format_step(item: Any, *, first: bool = True, phase_width: int = 0) -> list[tuple[str, str]]:

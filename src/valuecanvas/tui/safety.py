@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from valuecanvas import storage
-from valuecanvas.errors import CanvasError
+from valuecanvas.errors import CanvasError, safe
 from valuecanvas.storage.files import backup_path, changed_on_disk, write_backup_once
 from valuecanvas.storage.lock import LockedError, acquire, read_lock
 from valuecanvas.tui.dialogs import ChoiceScreen, PromptScreen
@@ -49,9 +49,9 @@ def check_new_name(text: str) -> str | None:
         return "Type a file name, e.g. my-canvas-copy.toml"
     path = Path(name).expanduser()
     if path.exists() or path.is_symlink():
-        return f"{path} already exists; choose another name"
+        return f"{safe(str(path))} already exists; choose another name"
     if not path.parent.is_dir():
-        return f"the folder {path.parent} does not exist"
+        return f"the folder {safe(str(path.parent))} does not exist"
     return None
 
 
@@ -87,7 +87,7 @@ class Safety:
             return False
         if not self.notified_change and self.doc.path is not None:
             self.notified_change = True
-            name = self.doc.path.name
+            name = safe(self.doc.path.name)
             if self.app.read_only:
                 text = f"{name} changed on disk — reopen it to see the changes"
             else:
@@ -97,34 +97,80 @@ class Safety:
 
     # ------------------------------------------------------------ saving
 
-    def save(
-        self,
-        then: Callable[[], None] | None = None,
-        *,
-        disk_checked: bool = False,
-        comments_checked: bool = False,
-        lock_checked: bool = False,
-    ) -> bool:
-        """Save the document, asking first when that would lose someone's work.
+    def save(self, then: Callable[[], None] | None = None) -> bool:
+        """Start the save flow (see `save_flow`); False: nothing to save to."""
+        if self.doc.path is None:
+            return False
+        self.app.run_worker(self.save_flow(then), group="save", exclusive=True)
+        return True
 
-        Returns True if the file was written now; False if it was not (an error was
-        shown) or a question is open (its answer continues the save, then runs `then`).
+    def save_as(
+        self, then: Callable[[], None] | None, title: str = "Save under another name:"
+    ) -> None:
+        """Start the save flow with a new file name first."""
+        self.app.run_worker(self.save_flow(then, ask_name=title), group="save", exclusive=True)
+
+    async def _ask(self, screen: ChoiceScreen | PromptScreen) -> str | None:
+        answer: str | None = await self.app.push_screen_wait(screen)
+        return answer
+
+    async def save_flow(
+        self, then: Callable[[], None] | None = None, *, ask_name: str | None = None
+    ) -> bool:
+        """Save the document: ONE linear flow that asks each question once, in order.
+
+        1. a new name (save as, or a canvas without one); 2. the lock was taken over;
+        3. the file changed on disk; 4. comments would be dropped. Every answer is kept in
+        this function, so two questions that both apply are each asked once and the save
+        always ends: written, or left with nothing written. True if the file was written.
         """
         doc = self.doc
+        if ask_name is not None:
+            text = await self._ask(
+                PromptScreen(ask_name, placeholder="canvas.toml", check=check_new_name)
+            )
+            if not text:
+                return False
+            new_path = Path(text.strip()).expanduser()
+            problem = self.lock_new_path(new_path)
+            if problem is not None:
+                self.app.notify(problem, title="Not saved", severity="error", markup=False)
+                return False
+            doc.path = new_path
+            doc.fingerprint = None
+            doc.has_comments = False
         path = doc.path
         if path is None:
             return False
         lock = self.app.lock
         ours = lock is not None and lock.path.resolve() == path.resolve()
-        if not lock_checked and lock is not None and ours and not lock.still_ours():
-            self.ask_lock_lost(path, then)
+        if lock is not None and ours and not lock.still_ours():
+            choice = await self._ask(self.lock_lost_question(path))
+            if choice == "a":
+                return await self.save_flow(then, ask_name="Save under another name:")
+            if choice != "o":
+                return False
+        if self.changed():
+            choice = await self._ask(self.external_change_question(path))
+            if choice == "r":
+                if await self._ask(self.reload_question()) == "y":
+                    self.reload()
+                return False
+            if choice == "a":
+                return await self.save_flow(then, ask_name="Save under another name:")
+            if choice != "o":
+                return False
+        if (
+            doc.has_comments
+            and path.exists()
+            and await self._ask(self.comments_question(path)) != "s"
+        ):
             return False
-        if not disk_checked and self.changed():
-            self.ask_external_change(path, then)
-            return False
-        if doc.has_comments and not comments_checked and path.exists():
-            self.ask_comments(path, then)
-            return False
+        return self.write(path, then)
+
+    def write(self, path: Path, then: Callable[[], None] | None) -> bool:
+        """Write the canvas now (every question answered); then run `then`."""
+        doc = self.doc
         try:
             if doc.has_comments:
                 write_backup_once(path)
@@ -136,98 +182,60 @@ class Safety:
         self.notified_change = False
         if storage.discard_recovery(doc.recovery):
             doc.recovery = None
-        self.app.after_save(f"Saved {path}")
+        self.app.after_save(f"Saved {safe(str(path))}")
         if then is not None:
             then()
         return True
 
-    def ask_comments(self, path: Path, then: Callable[[], None] | None) -> None:
+    def comments_question(self, path: Path) -> ChoiceScreen:
         bak = backup_path(path)
         keep = (
-            f"Your original stays in {bak.name}."
+            f"Your original stays in {safe(bak.name)}."
             if not bak.exists()
-            else f"A backup {bak.name} exists already and is kept as it is."
+            else f"A backup {safe(bak.name)} exists already and is kept as it is."
+        )
+        return ChoiceScreen(
+            "Comments will be dropped",
+            f"{safe(path.name)} has # comments. valuecanvas writes the canvas without them, "
+            f"so saving removes them from the file. {keep}",
+            [("s", "save anyway")],
         )
 
-        def answer(choice: str | None) -> None:
-            if choice == "s":
-                self.save(then, disk_checked=True, comments_checked=True)
-
-        self.app.push_screen(
-            ChoiceScreen(
-                "Comments will be dropped",
-                f"{path.name} has # comments. valuecanvas writes the canvas without them, "
-                f"so saving removes them from the file. {keep}",
-                [("s", "save anyway")],
-            ),
-            answer,
-        )
-
-    def ask_external_change(self, path: Path, then: Callable[[], None] | None) -> None:
+    def external_change_question(self, path: Path) -> ChoiceScreen:
         gone = not path.exists()
         what = "was deleted" if gone else "was changed by someone else"
-
-        def answer(choice: str | None) -> None:
-            if choice == "r":
-                self.confirm_reload(then)
-            elif choice == "a":
-                self.save_as(then)
-            elif choice == "o":
-                self.save(then, disk_checked=True)
-
         choices = [("a", "save under another name"), ("o", "overwrite it with this canvas")]
         if not gone:
             choices.insert(0, ("r", "reload it (drops your changes here)"))
-        self.app.push_screen(
-            ChoiceScreen(
-                "Changed on disk",
-                f"{path.name} {what} since you opened or last saved it. Saving now would "
-                "overwrite that. Nothing has been written yet.",
-                choices,
-            ),
-            answer,
+        return ChoiceScreen(
+            "Changed on disk",
+            f"{safe(path.name)} {what} since you opened or last saved it. Saving now would "
+            "overwrite that. Nothing has been written yet.",
+            choices,
         )
 
-    def ask_lock_lost(self, path: Path, then: Callable[[], None] | None) -> None:
+    def lock_lost_question(self, path: Path) -> ChoiceScreen:
         """Someone took the lock over while we had the file open: never overwrite silently."""
         holder = read_lock(path)
         who = holder.describe() if holder is not None else "nobody any more"
-
-        def answer(choice: str | None) -> None:
-            if choice == "a":
-                self.save_as(then)
-            elif choice == "o":
-                self.save(then, lock_checked=True)
-
-        self.app.push_screen(
-            ChoiceScreen(
-                "Lock taken over",
-                f"The lock on {path.name} is no longer yours: it is held by {who}. They may "
-                "be editing it now. Nothing has been written yet.",
-                [("a", "save under another name"), ("o", "overwrite it anyway")],
-            ),
-            answer,
+        return ChoiceScreen(
+            "Lock taken over",
+            f"The lock on {safe(path.name)} is no longer yours: it is held by {who}. They may "
+            "be editing it now. Nothing has been written yet.",
+            [("a", "save under another name"), ("o", "overwrite it anyway")],
         )
 
-    def confirm_reload(self, then: Callable[[], None] | None = None) -> None:
+    def reload_question(self) -> ChoiceScreen:
         doc = self.doc
         changes = len(doc.undo_stack)
         lost = "your unsaved changes" if doc.dirty else "nothing unsaved"
         if doc.dirty and changes:
             lost = f"your unsaved changes ({changes} edit{'s' if changes != 1 else ''})"
-
-        def answer(choice: str | None) -> None:
-            if choice == "y":
-                self.reload()
-
-        self.app.push_screen(
-            ChoiceScreen(
-                "Reload from disk?",
-                f"Reloading shows the file as it is on disk now and drops {lost}. "
-                "u (undo) can still bring them back until you quit.",
-                [("y", "yes, reload")],
-            ),
-            answer,
+        return ChoiceScreen(
+            "Reload from disk?",
+            f"Reloading shows the file as it is on disk now and drops {lost}. "
+            "u (undo) can still bring them back until you quit.",
+            [("y", "yes, reload")],
         )
 
     def reload(self) -> bool:
@@ -251,31 +259,8 @@ class Safety:
         doc.mark_saved(fingerprint=loaded.fingerprint)
         doc.has_comments = loaded.has_comments
         self.notified_change = False
-        self.app.after_save(f"Reloaded {doc.path.name} from disk — u undoes it")
+        self.app.after_save(f"Reloaded {safe(doc.path.name)} from disk — u undoes it")
         return True
-
-    def save_as(
-        self, then: Callable[[], None] | None, title: str = "Save under another name:"
-    ) -> None:
-        """Ask for a new file name, lock that file, then save there."""
-
-        def chosen(text: str | None) -> None:
-            if not text:
-                return
-            path = Path(text.strip()).expanduser()
-            problem = self.lock_new_path(path)
-            if problem is not None:
-                self.app.notify(problem, title="Not saved", severity="error", markup=False)
-                return
-            doc = self.doc
-            doc.path = path
-            doc.fingerprint = None
-            doc.has_comments = False
-            self.save(then)
-
-        self.app.push_screen(
-            PromptScreen(title, placeholder="canvas.toml", check=check_new_name), chosen
-        )
 
     def lock_new_path(self, path: Path) -> str | None:
         """Hold the lock of a file we are about to create (and let go of the old one).
@@ -321,7 +306,7 @@ class Safety:
         if self.app.read_only or not doc.dirty:
             return None
         try:
-            target = storage.save_recovery(doc.canvas, doc.path, own=doc.recovery)
+            target = storage.save_recovery_anywhere(doc.canvas, doc.path, own=doc.recovery)
         except CanvasError as exc:
             self.recovery_error = "; ".join(exc.lines())
             return None
@@ -330,10 +315,17 @@ class Safety:
         return target
 
     def exit_message(self) -> str | None:
-        """What the command line prints after the TUI closed because of a signal."""
+        """What the command line prints after the TUI closed because of a signal (safe)."""
+        message = self._exit_message()
+        return None if message is None else safe(message, None)
+
+    def _exit_message(self) -> str | None:
         if self.recovered_to is not None:
             where = f"valuecanvas: unsaved changes were written to {self.recovered_to}"
-            if self.doc.path is not None:
+            beside = self.doc.path is not None and self.recovered_to.parent == self.doc.path.parent
+            if not beside:
+                where += " (the file's folder cannot be written)"
+            if self.doc.path is not None and beside:
                 return f"{where}; 'valuecanvas {self.doc.path}' offers to restore them"
             return f"{where}; open them with: valuecanvas {self.recovered_to}"
         if self.recovery_error is not None:
