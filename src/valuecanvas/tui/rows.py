@@ -53,12 +53,12 @@ def wrap_parts(parts: list[Part], width: int, *, one_row: bool = False) -> list[
     text = "".join(t for t, _ in body)
     offsets = [0]
     if text and not one_row:
-        first = compute_wrap_offsets(text, max(1, width - indent), 4, fold=False)[:1]
-        if cell_len(text[: first[0] if first else len(text)].rstrip()) > width - indent:
-            first = [0]  # its first word does not fit beside the marks: it starts below them
-        if first:
-            rest = compute_wrap_offsets(text[first[0] :], max(1, width - hang), 4)
-            offsets += [first[0], *(first[0] + o for o in rest)]
+        cut = compute_wrap_offsets(text, max(1, width - indent), 4, fold=False)[:1]
+        if cell_len(text[: cut[0] if cut else len(text)].rstrip()) > width - indent:
+            cut = [0]  # its first word does not fit beside the marks: it starts below them
+        if cut:
+            rest = compute_wrap_offsets(text[cut[0] :], max(1, width - hang), 4)
+            offsets += [cut[0], *(cut[0] + o for o in rest)]
     offsets.append(len(text))
     rows: list[list[Part]] = []
     for start, end in pairwise(offsets):
