@@ -1,6 +1,6 @@
 """Child process for key → repaint latency: the app on a canvas file, headless, 120×40.
 
-    python benchmarks/_keys.py FILE REPEATS
+    python benchmarks/_keys.py FILE REPEATS [EDITS | add]
 
 Method. Inside `App.run_test(headless=True)` each key is posted the way the
 terminal driver posts it (`driver.send_message(events.Key(...))`, no Pilot
@@ -13,9 +13,13 @@ the write to the terminal). After a key the benchmark waits until the app is idl
 the *first* frame (the key's first visible effect) is kept beside it. A key that
 draws no frame is an error. Between keys nothing is timed.
 
-Keys, on the jobs pane of the canvas (about 750 jobs), starting mid-list; before
-each timed key the pane is scrolled (untimed) so the cursor is mid-view, as it
-mostly is while one works, except for "down, scrolling":
+Keys, on the jobs pane of the canvas (about 750 jobs at 5,000 items, 6 in the
+45-item sample), starting mid-list; before each timed key the pane is scrolled
+(untimed) so the cursor is mid-view, as it mostly is while one works, except for
+"down, scrolling" (only on a pane that scrolls). Moves, `+` and deletes start on
+the middle item each time; on a short list each delete is undone (untimed).
+After the timed keys, untimed moves bring the number of edits up to EDITS, then
+the peak RSS is taken.
   down        the cursor one row down
   down, scrolling  the cursor on the last visible row: the pane scrolls one row
   shift+down  move the item one place down (an edit; undo history grows)
@@ -45,12 +49,13 @@ from valuecanvas.document import Document
 from valuecanvas.tui.app import ValueCanvasApp
 
 
-async def bench(path: Path, repeats: int, only_add: bool = False) -> dict[str, Any]:
+async def bench(path: Path, repeats: int, edits: int, only_add: bool = False) -> dict[str, Any]:
     loaded = storage.load(path)
     app = ValueCanvasApp(Document(loaded.canvas, path, saved=loaded.canvas, loaded=loaded))
     frames: list[float] = []
     samples: dict[str, list[float]] = {}
     firsts: dict[str, list[float]] = {}
+    done = 0  # edits made so far (each one an undo step)
     async with app.run_test(headless=True, size=(120, 40)) as pilot:
         await pilot.pause()
         original = app._display
@@ -63,7 +68,8 @@ async def bench(path: Path, repeats: int, only_add: bool = False) -> dict[str, A
         app._display = display  # type: ignore[method-assign]
         driver = app._driver
         assert driver is not None and app.main is not None
-        jobs = app.main.lists["jobs"]
+        main = app.main
+        jobs = main.lists["jobs"]
 
         async def key(name: str, char: str | None = None, label: str | None = None) -> None:
             """Post one key; record key → last frame if `label` is given."""
@@ -81,34 +87,55 @@ async def bench(path: Path, repeats: int, only_add: bool = False) -> dict[str, A
             samples.setdefault(label, []).append((frames[-1] - start) * 1000)
             firsts.setdefault(label, []).append((frames[0] - start) * 1000)
 
-        def place(row: int) -> None:
-            """Scroll the pane so the cursor is on this row of the view (untimed)."""
+        height = jobs.scrollable_content_region.height
+        big = len(jobs.items) > 2 * height  # a pane that scrolls: the 5,000-item canvas
+
+        def place(row: int, middle: bool = False) -> None:
+            """Scroll the pane so the cursor is on this row of the view (untimed).
+
+            With `middle`, first put the cursor on the middle item of the list: on a
+            short list (the 45-item sample has 6 jobs) moves and deletes would
+            otherwise run off its end. Items wrap, and the scroll offset counts items:
+            "mid-view" is halfway between the first item that keeps the cursor's item
+            whole on the last rows and the cursor itself.
+            """
+            if middle:
+                jobs.focus_item(jobs.items[len(jobs.items) // 2].id)
             top = max(0, jobs.cursor - row)
-            if hasattr(jobs, "top_ending_at"):  # items wrap: the scroll offset counts items
+            if hasattr(jobs, "top_ending_at"):
                 bottom = jobs.top_ending_at(jobs.cursor)  # the cursor's item on the last rows
                 top = bottom if row >= height - 1 else (bottom + jobs.cursor) // 2
             jobs.scroll_to(y=top, animate=False, immediate=True)
 
-        height = jobs.scrollable_content_region.height
         jobs.focus()
         await wait_for_idle(0.05)
         jobs.focus_item(jobs.items[len(jobs.items) // 2].id)
-        for _ in range(0 if only_add else repeats):
-            place(height // 2)
+        timed = 0 if only_add else repeats  # with `add`: only the two add figures
+        for _ in range(timed):
+            place(height // 2, middle=not big)
             await key("down", None, "down")
-        for _ in range(0 if only_add else repeats):
-            place(height - 1)
-            await key("down", None, "down, scrolling")
-        for _ in range(0 if only_add else repeats):
-            place(height // 2)
+        if big:
+            for _ in range(timed):
+                place(height - 1)
+                await key("down", None, "down, scrolling")
+        # One untimed edit first, kept to the end: a move of the middle item and the next
+        # one (of the item now in the middle) would otherwise alternate between the file's
+        # order and another, and the title's "unsaved" mark would come and go with them.
+        jobs.focus_item(jobs.items[0].id)
+        await key("shift+down")
+        done += 1
+        for _ in range(timed):
+            place(height // 2, middle=True)
             await key("shift+down", None, "move (shift+down)")
-        for _ in range(0 if only_add else repeats):
-            await key("down")
-            place(height // 2)
+            done += 1
+        for _ in range(timed):
+            place(height // 2, middle=True)
             item = jobs.current_item
             if item.importance == "high":
                 await key("minus", "-")
+                done += 1
             await key("plus", "+", "+ (level)")
+            done += 1
         for n in range(repeats):
             place(height // 2)
             await key("a", "a", "add: a → prompt")
@@ -118,23 +145,34 @@ async def bench(path: Path, repeats: int, only_add: bool = False) -> dict[str, A
                 event.set_sender(app)
                 driver.send_message(event)
             await key("enter", "\r", "add (enter → item shown)")
+            done += 1
             if jobs.current_item is None or jobs.current_item.text != f"benchmark item {n}":
                 raise RuntimeError("add: the new item is not focused")
-            if getattr(app.main, "adding", False):  # it stays open: an empty enter closes it
+            if main.adding:  # it stays open for the next item (keys.md): an empty enter closes it
                 await key("enter", "\r")
-        for _ in range(0 if only_add else repeats):
+            await wait_for_idle(0.05)
+        for _ in range(timed):
             before = len(jobs.items)
-            place(height // 2)
+            place(height // 2, middle=True)
             await key("d", "d", "delete")
+            done += 1
             if len(jobs.items) != before - 1:
                 raise RuntimeError("delete: no item was deleted")
+            if not big:  # keep the short list from running out (untimed)
+                await key("u", "u")
+        # Up to `edits` edits in all (untimed moves), then the peak RSS.
+        while done < edits:
+            place(height // 2, middle=True)
+            await key("shift+up" if done % 2 else "shift+down")
+            done += 1
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"samples": samples, "first_frame": firsts, "maxrss_kb": rss_kb}
+    return {"samples": samples, "first_frame": firsts, "maxrss_kb": rss_kb, "edits": done}
 
 
 def main() -> None:
     only_add = sys.argv[3:] == ["add"]  # `a` and `enter` only (e.g. on the 45-item sample)
-    result = asyncio.run(bench(Path(sys.argv[1]), int(sys.argv[2]), only_add))
+    edits = int(sys.argv[3]) if len(sys.argv) > 3 and not only_add else 0
+    result = asyncio.run(bench(Path(sys.argv[1]), int(sys.argv[2]), edits, only_add))
     print(json.dumps(result))
 
 

@@ -18,8 +18,8 @@ from valuecanvas.model import (
     Persona,
     Product,
     Step,
-    rule_breaks,
 )
+from valuecanvas.rules import rule_breaks
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from strategies import canvases
 from valuecanvas import edits
 from valuecanvas.conflicts import resolve
 from valuecanvas.merge import merge, merge_order, merge_set
-from valuecanvas.model import LIST_NAMES, Canvas, Conflict, ListName, items_of, rule_breaks
+from valuecanvas.model import LIST_NAMES, Canvas, Conflict, ListName, items_of
+from valuecanvas.rules import rule_breaks
 
 
 def base() -> Canvas:

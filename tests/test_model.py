@@ -23,8 +23,8 @@ from valuecanvas.model import (
     items_of,
     level_of,
     place_of,
-    rule_breaks,
 )
+from valuecanvas.rules import rule_breaks
 from valuecanvas.storage.codec import locate
 from valuecanvas.validation import describe_value, explain, place_from_loc
 

@@ -14,7 +14,8 @@ from valuecanvas import edits as E
 from valuecanvas import storage
 from valuecanvas.errors import CanvasError
 from valuecanvas.fit import compute_fit
-from valuecanvas.model import LISTS, Canvas, all_items, place_of, rule_breaks
+from valuecanvas.model import LISTS, Canvas, all_items, place_of
+from valuecanvas.rules import rule_breaks
 from valuecanvas.storage.codec import canvas_from_text
 
 PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

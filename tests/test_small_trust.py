@@ -38,7 +38,7 @@ async def test_palette_map_commands_do_not_act_on_the_hidden_personas_view(
         await pilot.press("1")  # back on the canvas view
         await pilot.pause()
         assert app.main is not None
-        app.main.action_personas("entry_delete")  # what the palette entry runs
+        await app.main.action_command("entry_delete")  # what the palette entry runs
         await pilot.pause()
         assert not app.document.dirty  # nothing removed unseen
         assert isinstance(app.screen.focused, EmpathyMap)  # the map is shown instead

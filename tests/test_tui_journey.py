@@ -219,7 +219,7 @@ async def test_palette_action_reaches_the_phase_keys(tmp_path: Path) -> None:
     app = open_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1")
-        await app.run_action("screen.journey('add_phase')")
+        await app.run_action("screen.command('add_phase')")
         await pilot.pause()
         assert isinstance(app.screen, PromptScreen)
         await pilot.press(*"aftercare", "enter", "ctrl+s")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from valuecanvas import __version__
 from valuecanvas.errors import CanvasError, safe
-from valuecanvas.model import LISTS, MARKETS, Canvas, ListName, items_of
+from valuecanvas.model import MARKETS, Canvas
 
 if TYPE_CHECKING:
     from valuecanvas.document import Document
@@ -134,113 +134,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-def _bar(value: int | None, width: int = 20) -> str:
-    if value is None:
-        return "—".ljust(width)
-    filled = round(width * value / 100)
-    return "█" * filled + "·" * (width - filled)
-
-
-def _one_line(text: str) -> str:
-    """Text that may hold line breaks and tabs, as one line of a report."""
-    return " ".join(text.split())
-
-
-def _pct(value: int | None) -> str:
-    return "—" if value is None else f"{value}%"
-
-
-FIT_WORDS_EN = {
-    "verdict": "Verdict",
-    "fit": "fit — every must-address job, pain and gain is addressed",
-    "partial": "partial — some must-address items are not addressed yet",
-    "none": "none — nothing in the customer profile is addressed yet",
-    "score": "Score",
-    "coverage": "Coverage",
-    "gaps": "Gaps (not addressed; ! = must address)",
-    "no gaps": "Gaps: none",
-    "unanchored": "Unanchored (link nothing: effort no customer asked for)",
-    "no unanchored": "Unanchored: none",
-    "low points": "Journey low points (emotion ≤ -1, no relieved pain)",
-    "no low points": "Journey low points: none",
-    "emotion": "emotion",
-}
-FIT_WORDS_NL = {
-    "verdict": "Oordeel",
-    "fit": "fit — elke belangrijke taak, elk pijnpunt en voordeel wordt aangepakt",
-    "partial": "gedeeltelijk — nog niet alle belangrijke onderdelen worden aangepakt",
-    "none": "geen — nog niets in het klantprofiel wordt aangepakt",
-    "score": "Score",
-    "coverage": "Dekking",
-    "gaps": "Gaten (niet aangepakt; ! = moet aangepakt worden)",
-    "no gaps": "Gaten: geen",
-    "unanchored": "Los van het klantprofiel (koppelt niets: moeite waar geen klant om vroeg)",
-    "no unanchored": "Los van het klantprofiel: geen",
-    "low points": "Dieptepunten in de klantreis (emotie ≤ -1, geen verzacht pijnpunt)",
-    "no low points": "Dieptepunten in de klantreis: geen",
-    "emotion": "emotie",
-}
-
-
-def fit_text(canvas: Canvas, lang: str = "en") -> list[str]:
-    """The fit report for a person: verdict, score, coverage, gaps and loose ends."""
-    from valuecanvas.fit import PROFILE, compute_fit
-
-    report = compute_fit(canvas)
-    labels = {i.id: (name, i) for name in LISTS for i in items_of(canvas, name)}
-    words = FIT_WORDS_NL if lang == "nl" else FIT_WORDS_EN
-
-    def title(name: ListName) -> str:
-        return LISTS[name].title_nl if lang == "nl" else LISTS[name].title
-
-    def describe(item_id: str) -> str:
-        name, item = labels[item_id]
-        spec = LISTS[name]
-        level = getattr(item, spec.level_field) if spec.level_field else None
-        must = "!" if item_id in report.must_address else " "
-        tail = f" [{level}]" if level else ""
-        return f"  {must} {item_id:<6} {_one_line(item.label)}{tail}"
-
-    lines = [
-        _one_line(canvas.title) + (f" — {_one_line(canvas.segment)}" if canvas.segment else ""),
-        "",
-        f"{words['verdict']}: {words[report.verdict]}",
-        f"{words['score']}:   {_pct(report.score)}",
-        "",
-        words["coverage"],
-    ]
-    for name in PROFILE:
-        value = report.coverage[name]
-        lines.append(f"  {title(name):<22} {_bar(value)} {_pct(value):>4}")
-    lines.append("")
-    gaps = [(name, report.gaps[name]) for name in PROFILE if report.gaps[name]]
-    if gaps:
-        lines.append(words["gaps"])
-        for name, ids in gaps:
-            lines.append(f" {title(name)}")
-            lines.extend(describe(i) for i in ids)
-    else:
-        lines.append(words["no gaps"])
-    lines.append("")
-    if report.unanchored:
-        lines.append(words["unanchored"])
-        lines.extend(describe(i) for i in report.unanchored)
-    else:
-        lines.append(words["no unanchored"])
-    lines.append("")
-    if report.journey_low_points:
-        lines.append(words["low points"])
-        for sid in report.journey_low_points:
-            _, step = labels[sid]
-            lines.append(
-                f"    {sid:<6} {_one_line(step.label)} "
-                f"[{_one_line(step.phase)}, {words['emotion']} {step.emotion:+d}]"
-            )
-    else:
-        lines.append(words["no low points"])
-    return lines
-
-
 def cmd_fit(args: argparse.Namespace) -> int:
     from valuecanvas.fit import compute_fit
     from valuecanvas.storage import load
@@ -254,6 +147,8 @@ def cmd_fit(args: argparse.Namespace) -> int:
     if args.json:
         _out(json.dumps(compute_fit(canvas).to_json(), indent=2, ensure_ascii=False))
     else:
+        from valuecanvas.reports import fit_text
+
         for line in fit_text(canvas, args.lang):
             _out(line)
     return 0

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from valuecanvas.errors import CanvasError, Problem, printable
-from valuecanvas.model import FORMAT, LIST_NAMES, Canvas, rule_breaks
+from valuecanvas.model import FORMAT, LIST_NAMES, Canvas
+from valuecanvas.rules import rule_breaks
 
 Kind = Literal["canvas", "other", "empty"]
 _CANVAS_KEYS = frozenset({*LIST_NAMES, "journey"})

@@ -13,6 +13,7 @@ from typing import Any
 from valuecanvas.diff import CanvasDiff, ListDiff, id_fields
 from valuecanvas.errors import printable
 from valuecanvas.model import LISTS, Canvas, ListName, items_of, level_of
+from valuecanvas.reports.text import pct
 
 _SHORT = 40  # text up to this long (one line) shows as `old → new` on one line
 
@@ -122,14 +123,10 @@ def _list_lines(name: ListName, d: ListDiff, result: CanvasDiff, labels: _Labels
     return out
 
 
-def _pct(value: int | None) -> str:
-    return "—" if value is None else f"{value}%"
-
-
 def _fit_lines(result: CanvasDiff, labels: _Labels) -> list[str]:
     fit = result.fit
     (s0, s1), (v0, v1) = fit.score, fit.verdict
-    score = f"{_pct(s0)} → {_pct(s1)}" if s0 != s1 else f"{_pct(s1)} (unchanged)"
+    score = f"{pct(s0)} → {pct(s1)}" if s0 != s1 else f"{pct(s1)} (unchanged)"
     verdict = f"{v0} → {v1}" if v0 != v1 else f"{v1} (unchanged)"
     trend = ""
     if s0 is not None and s1 is not None and s0 != s1:

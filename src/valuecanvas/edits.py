@@ -9,7 +9,6 @@ removed with the item they point to), phases that exist.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
@@ -29,19 +28,13 @@ from valuecanvas.model import (
     Step,
     items_of,
 )
+from valuecanvas.model import replace_list as replace_list  # re-exported: edits' callers use them
+from valuecanvas.rules import all_ids as all_ids
+from valuecanvas.rules import complete as complete
+from valuecanvas.rules import next_id as next_id
 from valuecanvas.validation import explain
 
 # ---------------------------------------------------------------- lookups
-
-
-def replace_list(canvas: Canvas, name: ListName, items: Iterable[Any]) -> Canvas:
-    """The canvas with one list replaced."""
-    new = tuple(items)
-    if name == "steps":
-        return canvas.model_copy(
-            update={"journey": canvas.journey.model_copy(update={"steps": new})}
-        )
-    return canvas.model_copy(update={name: new})
 
 
 def find(canvas: Canvas, item_id: str) -> tuple[ListName, int, AnyItem]:
@@ -59,44 +52,6 @@ def list_of(canvas: Canvas, item_id: str) -> ListName | None:
         return find(canvas, item_id)[0]
     except EditError:
         return None
-
-
-def all_ids(canvas: Canvas) -> set[str]:
-    return {item.id for name in LIST_NAMES for item in items_of(canvas, name) if item.id}
-
-
-def next_id(canvas: Canvas, name: ListName, taken: set[str] | None = None) -> str:
-    """The next free app-style id of a list: its prefix and one more than the highest number."""
-    prefix = LISTS[name].prefix
-    used = taken if taken is not None else all_ids(canvas)
-    pattern = re.compile(rf"^{prefix}(\d+)$")
-    numbers = [int(m.group(1)) for i in used if (m := pattern.match(i))]
-    n = max(numbers, default=0) + 1
-    while f"{prefix}{n}" in used:
-        n += 1
-    return f"{prefix}{n}"
-
-
-def complete(canvas: Canvas) -> Canvas:
-    """Fill in what a hand-written file may leave out: ids and a step's phase."""
-    taken = all_ids(canvas)
-    first_phase = canvas.journey.phases[0] if canvas.journey.phases else ""
-    out = canvas
-    for name in LIST_NAMES:
-        items = items_of(out, name)
-        if all(i.id and (name != "steps" or i.phase) for i in items):
-            continue
-        fixed = []
-        for item in items:
-            update: dict[str, Any] = {}
-            if not item.id:
-                update["id"] = next_id(out, name, taken)
-                taken.add(update["id"])
-            if name == "steps" and not item.phase and first_phase:
-                update["phase"] = first_phase
-            fixed.append(item.model_copy(update=update) if update else item)
-        out = replace_list(out, name, fixed)
-    return out
 
 
 def _validated(name: ListName, data: Mapping[str, Any]) -> Item:
@@ -134,8 +89,9 @@ def add_item(
 ) -> tuple[Canvas, str]:
     """Add an item with default fields (at the end unless `index`); returns it and its id."""
     new_id = next_id(canvas, name)
-    data: dict[str, Any] = {"id": new_id, ("name" if name == "personas" else "text"): text.strip()}
-    if name == "steps":
+    spec = LISTS[name]
+    data: dict[str, Any] = {"id": new_id, spec.text_field: text.strip()}
+    if spec.phased:
         phases = canvas.journey.phases
         chosen = phase if phase is not None else (phases[0] if phases else "")
         if chosen not in phases:

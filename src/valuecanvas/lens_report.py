@@ -23,6 +23,9 @@ from valuecanvas.model import (
     Canvas,
     items_of,
 )
+from valuecanvas.reports.text import bar as _bar
+from valuecanvas.reports.text import one_line as _one_line
+from valuecanvas.reports.text import pct as _pct
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -148,21 +151,6 @@ _FILE_WORD = {"nl": True, "en": False}
 def _para(text: str, indent: str = "  ") -> list[str]:
     """A long sentence as lines of at most 80 columns."""
     return textwrap.wrap(text, 80, initial_indent=indent, subsequent_indent=indent)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _bar(value: int | None, width: int = 20) -> str:
-    if value is None:
-        return "—".ljust(width)
-    filled = int(width * value / 100 + 0.5)
-    return "█" * filled + "·" * (width - filled)
-
-
-def _pct(value: int | None) -> str:
-    return "—" if value is None else f"{value}%"
 
 
 def _side_share(weights: dict[str, int], kind: str) -> int | None:

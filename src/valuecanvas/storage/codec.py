@@ -15,12 +15,19 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import tomli_w
 from pydantic import BaseModel, ValidationError
 
-from valuecanvas.edits import complete
 from valuecanvas.errors import CanvasError, Problem, printable
-from valuecanvas.model import DEFAULT_PHASES, FORMAT, Canvas, Item, rule_breaks
+from valuecanvas.model import (
+    DEFAULT_PHASES,
+    FORMAT,
+    LIST_NAMES,
+    LISTS,
+    Canvas,
+    Item,
+    items_of,
+)
+from valuecanvas.rules import complete, rule_breaks
 from valuecanvas.validation import explain
 
 if TYPE_CHECKING:
@@ -177,18 +184,14 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
     key: str | None = None
     parts = list(loc)
     # A one-part loc (`pains`, `journey`) is a key of the top table, however it is written.
-    if len(parts) > 1 and parts[0] == "journey":
-        parts.pop(0)
-        if parts and parts[0] == "steps":
-            parts.pop(0)
-            table = "journey.steps"
-        else:
-            table = "journey"
-    elif (
-        len(parts) > 1
-        and isinstance(parts[0], str)
-        and parts[0] in (*Canvas.TOP_LISTS, "personas", "conflicts")
-    ):
+    spec = next(
+        (s for s in LISTS.values() if len(parts) > 1 and tuple(parts[: len(s.path)]) == s.path),
+        None,
+    )
+    if spec is not None:
+        table = spec.file_place
+        del parts[: len(spec.path)]
+    elif len(parts) > 1 and parts[0] in ("journey", "conflicts"):
         table = str(parts.pop(0))
     if parts and isinstance(parts[0], int):
         index = int(parts.pop(0))
@@ -242,10 +245,7 @@ def _rule_problems(canvas: Canvas, text: str, skip_links_to: frozenset[str]) -> 
             continue  # the item it names was reported (and set aside) already
         loc: tuple[int | str, ...] = ()
         if b.list_name is not None and b.index is not None:
-            head: tuple[int | str, ...] = (
-                ("journey", "steps") if b.list_name == "steps" else (b.list_name,)
-            )
-            loc = (*head, b.index, *((b.key,) if b.key else ()))
+            loc = (*LISTS[b.list_name].path, b.index, *((b.key,) if b.key else ()))
         elif b.place == "journey.phases":
             loc = ("journey", "phases")
         problems.append(Problem(b.place, b.message, locate(text, loc) if loc else None))
@@ -355,6 +355,8 @@ _STRING_STOPS = {
 
 def has_comments(text: str) -> bool:
     """Whether the TOML text holds a comment (a `#` outside any string)."""
+    if "#" not in text:
+        return False  # most files: no need to walk every string
     i, n = 0, len(text)
     while i < n:
         found = _COMMENT_OR_QUOTE.search(text, i)
@@ -433,18 +435,17 @@ def canvas_to_data(canvas: Canvas) -> dict[str, Any]:
     data["market"] = canvas.market
     if canvas.notes:
         data["notes"] = canvas.notes
-    for name in Canvas.TOP_LISTS:
-        items = getattr(canvas, name)
-        if items:
-            data[name] = [_item_table(i) for i in items]
     journey = canvas.journey
-    if journey.steps or journey.phases != DEFAULT_PHASES:
-        table: dict[str, Any] = {"phases": list(journey.phases)}
-        if journey.steps:
-            table["steps"] = [_item_table(s) for s in journey.steps]
-        data["journey"] = table
-    if canvas.personas:
-        data["personas"] = [_item_table(p) for p in canvas.personas]
+    for name in LIST_NAMES:  # in file order; the journey table holds its phases and steps
+        *outer, key = LISTS[name].path
+        items = items_of(canvas, name)
+        if outer == ["journey"]:
+            if "journey" not in data and (items or journey.phases != DEFAULT_PHASES):
+                data["journey"] = {"phases": list(journey.phases)}
+            if items:
+                data["journey"][key] = [_item_table(i) for i in items]
+        elif items:
+            data[key] = [_item_table(i) for i in items]
     if canvas.conflicts:  # written by the merge driver only; None and "" are left out
         data["conflicts"] = [_item_table(c) for c in canvas.conflicts]
     return data
@@ -491,6 +492,8 @@ _NEEDS_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')
 
 def _checked_dumps(table: dict[str, Any], *, multiline_strings: bool = False) -> str:
     """tomli-w's text for a table, checked by reading it back."""
+    import tomli_w  # only a save needs it: `check` and `fit` start without it
+
     text = tomli_w.dumps(table, multiline_strings=multiline_strings)
     if tomllib.loads(text) != table:  # pragma: no cover - a writer bug, never a user's
         raise RuntimeError("the TOML writer produced text that does not read back the same")

@@ -7,17 +7,19 @@ from typing import ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
 from valuecanvas.document import Document
 from valuecanvas.errors import CanvasError
 from valuecanvas.model import Canvas
+from valuecanvas.reports.words import tr
 from valuecanvas.storage.lock import FileLock
-from valuecanvas.tui.commands import ALL_COMMANDS, DOCUMENT_COMMANDS
+from valuecanvas.tui.commands import ALL_COMMANDS, Command, bindings
 from valuecanvas.tui.dialogs import ChoiceScreen
 from valuecanvas.tui.key_order import KeyOrder
+from valuecanvas.tui.lang import lang_of, t
 from valuecanvas.tui.main_screen import MainScreen
 from valuecanvas.tui.safety import Safety
 
@@ -27,31 +29,33 @@ class CommandsProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        screen = self.app.screen
+        lang = lang_of(self.app)
         for command in ALL_COMMANDS:
-            score = matcher.match(command.name)
+            name = tr(command.name, lang)
+            score = matcher.match(name)
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(command.name),
-                    self._runner(screen, command.action),
-                    help=f"key: {command.help_keys}",
+                    matcher.highlight(name),
+                    self._runner(command),
+                    help=f"{tr('key', lang)}: {command.help_keys}",
                 )
 
     async def discover(self) -> Hits:
-        screen = self.app.screen
+        lang = lang_of(self.app)
         for command in ALL_COMMANDS:
             yield Hit(
                 1.0,
-                command.name,
-                self._runner(screen, command.action),
-                help=f"key: {command.help_keys}",
+                tr(command.name, lang),
+                self._runner(command),
+                help=f"{tr('key', lang)}: {command.help_keys}",
             )
 
-    def _runner(self, screen: Screen[object], action: str) -> Callable[[], object]:
+    def _runner(self, command: Command) -> Callable[[], object]:
         async def run() -> None:
-            target = action if action.startswith("app.") else f"screen.{action}"
-            await screen.app.run_action(target)
+            main = self.app.main if isinstance(self.app, ValueCanvasApp) else None
+            if main is not None:
+                await main.action_command(command.id)
 
         return run
 
@@ -61,9 +65,7 @@ class ValueCanvasApp(App[int]):
     TITLE = "valuecanvas"
     COMMANDS: ClassVar = {CommandsProvider}
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS: ClassVar[list[BindingType]] = [c.binding() for c in DOCUMENT_COMMANDS[-3:-1]] + [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit", show=True)
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("app")]
 
     def __init__(
         self,
@@ -155,9 +157,9 @@ class ValueCanvasApp(App[int]):
 
         self.push_screen(
             ChoiceScreen(
-                "Unsaved changes",
-                "This canvas has changes that are not saved yet.",
-                [("s", "save and quit"), ("d", "quit without saving")],
+                t(self, "Unsaved changes"),
+                t(self, "This canvas has changes that are not saved yet."),
+                [("s", t(self, "save and quit")), ("d", t(self, "quit without saving"))],
             ),
             answer,
         )

@@ -2,13 +2,29 @@
 
 The same table feeds the key bindings, the footer, the help screen and the
 command palette, so they can never disagree with each other or with keys.md.
+Each command names its scope: the widget whose bindings hold it (and on which
+the palette runs it, after switching to the view that widget lives in).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, TypeAlias
 
 from textual.binding import Binding
+
+from valuecanvas.model import ListName
+
+Scope: TypeAlias = Literal["app", "screen", "journey", "personas", "empathy"]
+"""app: the app; screen: the canvas screen; journey / personas: those views;
+empathy: the persona's empathy map."""
+
+SCOPE_VIEW: dict[Scope, ListName] = {
+    "journey": "steps",
+    "personas": "personas",
+    "empathy": "personas",
+}
+"""The pane the palette focuses before it runs a command of this scope."""
 
 
 @dataclass(frozen=True)
@@ -19,7 +35,8 @@ class Command:
     group: str
     footer: str = ""  # short label shown in the footer ("" = not shown)
     display: str = ""  # how help shows the keys (default: derived from keys)
-    priority: bool = False
+    scope: Scope = "screen"
+    priority: bool = False  # checked before the focused widget (quit works everywhere)
 
     @property
     def id(self) -> str:
@@ -115,76 +132,114 @@ DOCUMENT_COMMANDS = (
         DOCUMENT,
     ),
     Command("f", "show_fit", "Show the whole fit report", DOCUMENT),
-    Command("question_mark,f1", "app.help", "Help: every key", DOCUMENT, "help", "? / f1"),
-    Command("ctrl+p", "app.command_palette", "Command palette: every action by name", DOCUMENT),
-    Command("ctrl+q", "app.quit", "Quit (asks first with unsaved changes)", DOCUMENT),
+    Command("question_mark,f1", "help", "Help: every key", DOCUMENT, "help", "? / f1", scope="app"),
+    Command(
+        "ctrl+p", "command_palette", "Command palette: every action by name", DOCUMENT, scope="app"
+    ),
+    Command(
+        "ctrl+q",
+        "quit",
+        "Quit (asks first with unsaved changes)",
+        DOCUMENT,
+        "Quit",
+        scope="app",
+        priority=True,
+    ),
 )
 
 JOURNEY_COMMANDS = (
-    # Bound on the journey view (they act on the focused step's phase); the palette
-    # reaches them through MainScreen.action_journey.
+    # They act on the focused step's phase.
     Command(
-        "p", "journey('add_phase')", "Add a journey phase after the step's phase", JOURNEY, "+phase"
+        "p",
+        "add_phase",
+        "Add a journey phase after the step's phase",
+        JOURNEY,
+        "+phase",
+        scope="journey",
     ),
-    Command("P", "journey('rename_phase')", "Rename the focused step's phase", JOURNEY),
+    Command("P", "rename_phase", "Rename the focused step's phase", JOURNEY, scope="journey"),
     Command(
         "left_square_bracket",
-        "journey('phase_earlier')",
+        "phase_earlier",
         "Move the step's phase earlier (its steps move with it)",
         JOURNEY,
         display="[",
+        scope="journey",
     ),
     Command(
         "right_square_bracket",
-        "journey('phase_later')",
+        "phase_later",
         "Move the step's phase later (its steps move with it)",
         JOURNEY,
         display="]",
+        scope="journey",
     ),
-    Command("x", "journey('remove_phase')", "Remove a journey phase no step uses", JOURNEY),
-    Command("o", "journey('touchpoints')", "Touchpoints overview per phase", JOURNEY, "touchpts"),
+    Command("x", "remove_phase", "Remove a journey phase no step uses", JOURNEY, scope="journey"),
+    Command(
+        "o", "touchpoints", "Touchpoints overview per phase", JOURNEY, "touchpts", scope="journey"
+    ),
     Command(
         "less_than_sign",
-        "journey('step_earlier')",
+        "step_earlier",
         "Move the step to the previous phase (last in it)",
         JOURNEY,
         "<phase",
         display="<",
+        scope="journey",
     ),
     Command(
         "greater_than_sign",
-        "journey('step_later')",
+        "step_later",
         "Move the step to the next phase (last in it)",
         JOURNEY,
         "phase>",
         display=">",
+        scope="journey",
     ),
-    Command("at", "journey('touchpoint')", "Edit the step's touchpoint", JOURNEY, "@", display="@"),
+    Command(
+        "at", "touchpoint", "Edit the step's touchpoint", JOURNEY, "@", display="@", scope="journey"
+    ),
 )
 
 PERSONA_COMMANDS = (
-    # Bound on the personas view / its empathy map; the palette reaches them through
-    # MainScreen.action_personas.
     Command(
-        "m,right", "personas('entries')", "Edit the persona's empathy map entries", JOURNEY, "map"
+        "m,right",
+        "entries",
+        "Edit the persona's empathy map entries",
+        JOURNEY,
+        "map",
+        scope="personas",
     ),
 )
 ENTRY_COMMANDS = (
     Command(
-        "a", "personas('entry_add')", "Empathy map: add an entry to this section", JOURNEY, "add"
+        "a",
+        "entry_add",
+        "Empathy map: add an entry to this section",
+        JOURNEY,
+        "add",
+        scope="empathy",
     ),
-    Command("e,enter", "personas('entry_edit')", "Empathy map: edit the entry", JOURNEY, "edit"),
     Command(
-        "d,delete", "personas('entry_delete')", "Empathy map: remove the entry", JOURNEY, "del"
+        "e,enter", "entry_edit", "Empathy map: edit the entry", JOURNEY, "edit", scope="empathy"
     ),
-    Command("shift+up,K", "personas('entry_up')", "Empathy map: move the entry up", JOURNEY),
-    Command("shift+down,J", "personas('entry_down')", "Empathy map: move the entry down", JOURNEY),
     Command(
-        "escape,left", "personas('back')", "Empathy map: back to the personas list", JOURNEY, "back"
+        "d,delete", "entry_delete", "Empathy map: remove the entry", JOURNEY, "del", scope="empathy"
+    ),
+    Command("shift+up,K", "entry_up", "Empathy map: move the entry up", JOURNEY, scope="empathy"),
+    Command(
+        "shift+down,J", "entry_down", "Empathy map: move the entry down", JOURNEY, scope="empathy"
+    ),
+    Command(
+        "escape,left",
+        "back",
+        "Empathy map: back to the personas list",
+        JOURNEY,
+        "back",
+        scope="empathy",
     ),
 )
 
-SCREEN_COMMANDS = PANE_COMMANDS + ITEM_COMMANDS + DOCUMENT_COMMANDS[:-3]
 ALL_COMMANDS = (
     PANE_COMMANDS
     + ITEM_COMMANDS
@@ -193,3 +248,14 @@ ALL_COMMANDS = (
     + ENTRY_COMMANDS
     + DOCUMENT_COMMANDS
 )
+"""Every command, in the order of keys.md (help and palette list them so)."""
+
+
+def bindings(scope: Scope) -> list[Binding]:
+    """The key bindings of one scope, from the table."""
+    return [c.binding() for c in ALL_COMMANDS if c.scope == scope]
+
+
+def by_id(command_id: str) -> Command:
+    """The command with this id (`add_phase`, `focus_pane_jobs`)."""
+    return next(c for c in ALL_COMMANDS if c.id == command_id)

@@ -19,11 +19,13 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from valuecanvas.conflicts import describe_value, summary, where
+from valuecanvas.conflicts import describe_value, where
 from valuecanvas.diff_text import one_line
 from valuecanvas.edits import find
-from valuecanvas.errors import EditError
+from valuecanvas.errors import EditError, printable
 from valuecanvas.model import LISTS, Canvas, Conflict
+from valuecanvas.reports.words import tr
+from valuecanvas.tui.lang import lang_of, t
 
 Side = Literal["ours", "theirs"]
 
@@ -42,22 +44,29 @@ class ConflictChoice(Message):
         return f"{'keep ours' if self.side == 'ours' else 'take theirs'} (conflict)"
 
 
-def _body(conflict: Conflict) -> str:
+def _body(conflict: Conflict, lang: str = "en") -> str:
+    keep, take = tr("o  keep ours", lang), tr("t  take theirs", lang)
     if conflict.field == "deleted":
 
         def outcome(side_deleted: object) -> str:
-            return "the item is deleted" if side_deleted is True else "the item stays"
+            return tr("the item is deleted" if side_deleted is True else "the item stays", lang)
 
-        return (
-            f"{summary(conflict)}\n\n"
-            f"o  keep ours: {outcome(conflict.ours)}\n"
-            f"t  take theirs: {outcome(conflict.theirs)}"
+        deleter, other = ("ours", "theirs") if conflict.ours is True else ("theirs", "ours")
+        said = tr(
+            "{item}: {deleter} deleted the item, {other} changed it (it is kept for now)",
+            lang,
+            item=" ".join(printable(p) for p in (conflict.list, conflict.id or "") if p),
+            deleter=tr(deleter, lang),
+            other=tr(other, lang),
         )
+        return f"{said}\n\n{keep}: {outcome(conflict.ours)}\n{take}: {outcome(conflict.theirs)}"
+    ours, theirs = tr("ours:", lang), tr("theirs:", lang)
+    width = max(len(ours), len(theirs)) + 2
     return (
         f"{where(conflict)}\n\n"
-        f"ours:    {describe_value(conflict.ours)}\n"
-        f"theirs:  {describe_value(conflict.theirs)}\n\n"
-        "o  keep ours\nt  take theirs"
+        f"{ours:<{width}}{describe_value(conflict.ours)}\n"
+        f"{theirs:<{width}}{describe_value(conflict.theirs)}\n\n"
+        f"{keep}\n{take}"
     )
 
 
@@ -75,12 +84,12 @@ class ConflictScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(
-                Content(f"Merge conflict ({self.left} left to resolve)"), classes="dialog-title"
-            )
+            title = t(self, "Merge conflict ({left} left to resolve)", left=self.left)
+            yield Static(Content(title), classes="dialog-title")
             about = f"{self.about}\n\n" if self.about else ""
-            yield Static(Content(about + _body(self.conflict)), classes="dialog-body")
-            hint = "u  undo the last choice    escape  later (check lists what is left)"
+            body = _body(self.conflict, lang_of(self))
+            yield Static(Content(about + body), classes="dialog-body")
+            hint = t(self, "u  undo the last choice    escape  later (check lists what is left)")
             yield Static(Content(hint), classes="dialog-choices")
 
     def on_key(self, event: events.Key) -> None:
@@ -109,10 +118,19 @@ def offer_next(screen: Screen[None], canvas: Canvas, *, resolved_one: bool = Fal
         about = ""
         with contextlib.suppress(EditError):
             name, _, item = find(canvas, first.id or "")
-            about = f"The {LISTS[name].singular} {first.id}: “{one_line(item.label)}”"
+            about = t(
+                screen,
+                "The {item} {id}: “{text}”",
+                item=t(screen, LISTS[name].singular),
+                id=first.id,
+                text=one_line(item.label),
+            )
         screen.app.push_screen(ConflictScreen(first, len(canvas.conflicts), screen, about))
     elif resolved_one:
         screen.notify(
-            "All merge conflicts resolved; save (ctrl+s) to write the file without them.",
+            t(
+                screen,
+                "All merge conflicts resolved; save (ctrl+s) to write the file without them.",
+            ),
             markup=False,
         )

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from valuecanvas.errors import EditError
+from valuecanvas.tui.lang import t
 
 Check = Callable[[str], str | None]
 """Returns an error message to show (the prompt stays open), or None to accept."""
@@ -58,10 +59,10 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.prompt_title), classes="dialog-title")
+            yield Static(Content(t(self, self.prompt_title)), classes="dialog-title")
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
             yield Static(Content(""), classes="dialog-error", id="prompt-error")
-            yield Static(Content(self.hint), classes="dialog-hint")
+            yield Static(Content(t(self, self.hint)), classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -87,9 +88,10 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.question_title), classes="dialog-title")
-            yield Static(Content(self.message), classes="dialog-body")
-            lines = [f"{key}  {label}" for key, label in self.choices] + ["escape  stay / cancel"]
+            yield Static(Content(t(self, self.question_title)), classes="dialog-title")
+            yield Static(Content(t(self, self.message)), classes="dialog-body")
+            lines = [f"{key}  {label}" for key, label in self.choices]
+            lines.append(t(self, "escape  stay / cancel"))
             yield Static(Content("\n".join(lines)), classes="dialog-choices")
 
     def on_key(self, event: events.Key) -> None:

@@ -27,23 +27,13 @@ from textual.widgets.option_list import Option
 
 from valuecanvas.fit import PROFILE, FitReport
 from valuecanvas.model import LISTS, Canvas, ListName, items_of
+from valuecanvas.reports import bar, list_short, pct, tr
 from valuecanvas.tui.item_list import one_line
+from valuecanvas.tui.lang import lang_of
 
 VERDICT_STYLE = {"fit": "bold $success", "partial": "bold $warning", "none": "bold $error"}
-SHORT = {"jobs": "Jobs", "pains": "Pains", "gains": "Gains"}
 PANEL_LIMIT = 25
 """Entries per section in the panel; `f` shows them all."""
-
-
-def bar(value: int | None, width: int) -> str:
-    if value is None:
-        return "—".ljust(width)
-    filled = round(width * value / 100)
-    return "█" * filled + "░" * (width - filled)
-
-
-def pct(value: int | None) -> str:
-    return "—" if value is None else f"{value}%"
 
 
 def labels(canvas: Canvas, ids: Iterable[str] = ()) -> dict[str, tuple[ListName, Any]]:
@@ -61,25 +51,30 @@ def labels(canvas: Canvas, ids: Iterable[str] = ()) -> dict[str, tuple[ListName,
 # ---------------------------------------------------------------- content
 
 
-def summary_content(report: FitReport, *, width: int, compact: bool) -> Content:
+def summary_content(report: FitReport, *, width: int, compact: bool, lang: str = "en") -> Content:
     """Verdict, score and coverage: one line (`compact`) or a small block."""
-    verdict = Content.assemble(("Fit: ", "bold"), (report.verdict, VERDICT_STYLE[report.verdict]))
-    score = f"score {pct(report.score)}"
+    verdict_word = tr(report.verdict, lang)
+    verdict = Content.assemble(
+        (tr("Fit: ", lang), "bold"), (verdict_word, VERDICT_STYLE[report.verdict])
+    )
+    score = f"{tr('score', lang)} {pct(report.score)}"
     if compact:
         # "Fit: partial  score 58%  " then three "Jobs ▇▇▇ 100%" parts.
-        room = width - len(report.verdict) - len(score) - 9
+        room = width - len(verdict_word) - len(score) - 9
         bar_width = max(0, min(10, (room - 3 * 12) // 3))
         parts = []
         for name in PROFILE:
             value = report.coverage[name]
-            shown = f" {bar(value, bar_width)}" if bar_width else ""
-            parts.append(f"{SHORT[name]}{shown} {pct(value):>4}")
+            shown = f" {bar(value, bar_width, '░')}" if bar_width else ""
+            parts.append(f"{list_short(name, lang)}{shown} {pct(value):>4}")
         return Content.assemble(verdict, f"  {score}  ", "  ".join(parts))
     bar_width = max(4, width - 12)
     lines = [Content.assemble(verdict, f"   {score}")]
     for name in PROFILE:
         value = report.coverage[name]
-        lines.append(Content(f"{SHORT[name]:<6}{bar(value, bar_width)} {pct(value):>4}"))
+        lines.append(
+            Content(f"{list_short(name, lang):<6}{bar(value, bar_width, '░')} {pct(value):>4}")
+        )
     return Content("\n").join(lines)
 
 
@@ -88,7 +83,12 @@ Entry = tuple[str | None, Content]
 
 
 def fit_entries(
-    canvas: Canvas, report: FitReport, *, compact: bool, limit: int | None = PANEL_LIMIT
+    canvas: Canvas,
+    report: FitReport,
+    *,
+    compact: bool,
+    limit: int | None = PANEL_LIMIT,
+    lang: str = "en",
 ) -> list[Entry]:
     """Gaps (must-address first), unanchored items and journey low points, as rows.
 
@@ -98,9 +98,14 @@ def fit_entries(
     must = set(report.must_address)
     gaps.sort(key=lambda i: i not in must)  # stable: fit.md's order within each group
     sections = (
-        ("gap", "Gaps", gaps, "every job, pain and gain is addressed"),
-        ("unanchored", "Unanchored", list(report.unanchored), ""),
-        ("low point", "Journey low points", list(report.journey_low_points), ""),
+        (tr("gap", lang), tr("Gaps", lang), gaps, "every job, pain and gain is addressed"),
+        (tr("unanchored", lang), tr("Unanchored", lang), list(report.unanchored), ""),
+        (
+            tr("low point", lang),
+            tr("Journey low points", lang),
+            list(report.journey_low_points),
+            "",
+        ),
     )
     shown_ids = [i for *_, ids, _ in sections for i in (ids if limit is None else ids[:limit])]
     names = labels(canvas, shown_ids)
@@ -108,7 +113,9 @@ def fit_entries(
     for tag, title, ids, none_text in sections:
         if not ids:
             if none_text and not compact:
-                rows.append((None, Content.assemble((title, "bold"), (": none", "$text-muted"))))
+                rows.append(
+                    (None, Content.assemble((title, "bold"), (tr(": none", lang), "$text-muted")))
+                )
             continue
         if not compact:
             rows.append((None, Content.assemble((title, "bold"), f" ({len(ids)})")))
@@ -129,23 +136,19 @@ def fit_entries(
                 )
             )
         if len(shown) < len(ids):
-            more = f"  … {len(ids) - len(shown)} more {title.lower()} — f shows all"
+            more = (
+                f"  … {len(ids) - len(shown)} {tr('more', lang)} {title.lower()}"
+                f" — {tr('f shows all', lang)}"
+            )
             rows.append((None, Content.styled(more, "$text-muted")))
     if compact and not rows:
         rows.append(
-            (None, Content.styled("no gaps, nothing unanchored, no low points", "$success"))
+            (
+                None,
+                Content.styled(tr("no gaps, nothing unanchored, no low points", lang), "$success"),
+            )
         )
     return rows
-
-
-def fit_content(
-    canvas: Canvas, report: FitReport, *, width: int, compact: bool, limit: int | None = 5
-) -> Content:
-    """The whole fit as one block of text (summary, then the entries)."""
-    rows = fit_entries(canvas, report, compact=compact, limit=limit)
-    return Content("\n").join(
-        [summary_content(report, width=width, compact=compact), *(c for _, c in rows)]
-    )
 
 
 # ---------------------------------------------------------------- widgets
@@ -204,6 +207,7 @@ class FitPanel(Vertical):
         super().__init__(**kwargs)
         self.report: FitReport | None = None
         self._head_lines = -1
+        self._summary: tuple[str, tuple[Any, ...]] = ("", ())  # what the summary shows now
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="fit-head")
@@ -215,20 +219,28 @@ class FitPanel(Vertical):
 
     @property
     def compact(self) -> bool:
-        return self.has_class("compact") or self.screen.has_class("-narrow")
+        return self.screen.has_class("-narrow")
 
     def show(self, canvas: Canvas, report: FitReport) -> None:
         self.report = report
-        self.border_title = "0 Fit"
-        self.border_subtitle = "f: full report"
+        lang = lang_of(self)
+        if self.border_title is None:  # setting a border title repaints the whole panel
+            self.border_title = "0 Fit"
+            self.border_subtitle = tr("f: full report", lang)
         compact = self.compact
         width = max(10, self.content_region.width or 30)
-        summary = summary_content(report, width=width, compact=compact)
-        lines = summary.plain.count("\n")
-        # The summary keeps its height from edit to edit; a layout pass then only costs time.
-        self.query_one("#fit-head", Static).update(summary, layout=lines != self._head_lines)
-        self._head_lines = lines
-        self.query_one(FitEntries).show_rows(fit_entries(canvas, report, compact=compact))
+        summary = summary_content(report, width=width, compact=compact, lang=lang)
+        shown = (summary.plain, tuple(summary.spans))  # Content's == compares the text only
+        if shown != self._summary:
+            self._summary = shown
+            lines = summary.plain.count("\n")
+            # The summary keeps its height from edit to edit; a layout pass then only costs
+            # time.
+            self.query_one("#fit-head", Static).update(summary, layout=lines != self._head_lines)
+            self._head_lines = lines
+        self.query_one(FitEntries).show_rows(
+            fit_entries(canvas, report, compact=compact, lang=lang)
+        )
 
     @property
     def summary_text(self) -> str:
@@ -254,16 +266,22 @@ class FitScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog fit-screen"):
-            yield Static(Content("Fit report"), classes="dialog-title")
-            yield Static(summary_content(self.report, width=60, compact=False), id="fit-summary")
+            lang = lang_of(self)
+            yield Static(Content(tr("Fit report", lang)), classes="dialog-title")
+            yield Static(
+                summary_content(self.report, width=60, compact=False, lang=lang), id="fit-summary"
+            )
             yield FitEntries(id="fit-all")
             yield Static(
-                Content("↑ ↓ choose · enter jumps to it · escape closes"), classes="dialog-hint"
+                Content(tr("↑ ↓ choose · enter jumps to it · escape closes", lang)),
+                classes="dialog-hint",
             )
 
     def on_mount(self) -> None:
         entries = self.query_one(FitEntries)
-        entries.show_rows(fit_entries(self.canvas, self.report, compact=False, limit=None))
+        entries.show_rows(
+            fit_entries(self.canvas, self.report, compact=False, limit=None, lang=lang_of(self))
+        )
         entries.focus()
 
     @on(OptionList.OptionSelected, "#fit-all")

@@ -8,8 +8,8 @@ and a rule the values break is shown in the form, which stays open.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from dataclasses import replace
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,51 +19,26 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from valuecanvas.model import EMPATHY_FIELDS, LISTS, MARKETS, ROLES, VALUE_TYPES, ListName
-
-FieldKind = Literal["line", "text", "choice", "lines"]
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    name: str
-    label: str
-    kind: FieldKind = "line"
-    choices: tuple[Any, ...] = ()
-    optional: bool = False  # a choice that may be left empty
+from valuecanvas.model import LISTS, MARKETS, Canvas, FieldSpec, ListName
+from valuecanvas.tui.lang import t
 
 
-def item_fields(
-    list_name: ListName, *, market: str = "b2c", phases: tuple[str, ...] = ()
-) -> list[FieldSpec]:
-    """The form's fields for an item of this list, in file order."""
-    spec = LISTS[list_name]
-    if list_name == "personas":
-        roles_label = "role (DMU)" if market == "b2b" else "role"
-        fields = [
-            FieldSpec("name", "name"),
-            FieldSpec("role", roles_label, "choice", ROLES, optional=True),
-        ]
-        fields += [FieldSpec(f, f"{f} (1 per line)", "lines") for f in EMPATHY_FIELDS]
-        return [*fields, FieldSpec("notes", "notes", "text")]
-    if list_name == "steps":
-        return [
-            FieldSpec("text", "text"),
-            FieldSpec("phase", "phase", "choice", phases),
-            FieldSpec("touchpoint", "touchpoint"),
-            FieldSpec("emotion", "emotion", "choice", (2, 1, 0, -1, -2)),
-            FieldSpec("notes", "notes", "text"),
-        ]
-    fields = [FieldSpec("text", "text")]
-    if spec.kind_values:
-        fields.append(FieldSpec("kind", "kind", "choice", spec.kind_values))
-    if spec.level_field:
-        fields.append(FieldSpec(spec.level_field, spec.level_field, "choice", spec.level_values))
-    if list_name == "jobs":
-        fields.append(FieldSpec("context", "context"))
-    if list_name in ("products", "pain_relievers", "gain_creators"):
-        fields.append(FieldSpec("value", "value type", "choice", VALUE_TYPES, optional=True))
-    return [*fields, FieldSpec("notes", "notes", "text")]
+def item_fields(list_name: ListName, canvas: Canvas) -> list[FieldSpec]:
+    """The form's fields for an item of this list, in file order (from `ListSpec.fields`)."""
+    choices = {
+        "phases": canvas.journey.phases,
+        "personas": tuple(p.id for p in canvas.personas),
+    }
+    out = []
+    for field in LISTS[list_name].fields:
+        if not field.in_form:
+            continue
+        if field.choices_from:
+            field = replace(field, choices=choices[field.choices_from])
+        if field.label_b2b and canvas.market == "b2b":
+            field = replace(field, label=field.label_b2b)
+        out.append(field)
+    return out
 
 
 CANVAS_FIELDS = [
@@ -116,14 +91,14 @@ class FormScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         # Title, error and hint stay in view; only the fields scroll (a persona at 24 rows).
         with Vertical(classes="dialog form"):
-            yield Static(Content(self.form_title), classes="dialog-title")
+            yield Static(Content(t(self, self.form_title)), classes="dialog-title")
             with VerticalScroll(classes="form-fields"):
                 for field in self.fields:
                     with Horizontal(classes=f"form-row form-{field.kind}"):
-                        yield Label(Content(field.label), classes="form-label")
+                        yield Label(Content(t(self, field.label)), classes="form-label")
                         yield self._widget(field)
             yield Static(Content(""), classes="dialog-error", id="form-error")
-            yield Static(Content(HINT), classes="dialog-hint", id="form-hint")
+            yield Static(Content(t(self, HINT)), classes="dialog-hint", id="form-hint")
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].name}").focus()
@@ -131,7 +106,7 @@ class FormScreen(ModalScreen[str | None]):
     def on_descendant_focus(self, event: Any) -> None:
         """The hint says what `enter` does in the field that has focus."""
         kind = next((f.kind for f in self.fields if event.widget.id == f"field-{f.name}"), "line")
-        self.query_one("#form-hint", Static).update(Content(HINTS.get(kind, HINT)))
+        self.query_one("#form-hint", Static).update(Content(t(self, HINTS.get(kind, HINT))))
 
     def _widget(self, field: FieldSpec) -> Widget:
         value = self.values.get(field.name)
@@ -149,7 +124,7 @@ class FormScreen(ModalScreen[str | None]):
             options,
             value=value if value in field.choices else Select.NULL,
             allow_blank=field.optional or value not in field.choices,
-            prompt="(none)",
+            prompt=t(self, "(none)"),
             id=wid,
             compact=True,
         )
@@ -176,8 +151,9 @@ class FormScreen(ModalScreen[str | None]):
                     )
                 else:
                     out[field.name] = text.strip("\n ")
-            elif isinstance(widget, Select):
-                out[field.name] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, Select):  # blank: None, or "" for a text key (a persona id)
+                blank = "" if isinstance(self.values.get(field.name), str) else None
+                out[field.name] = blank if widget.value is Select.NULL else widget.value
         return out
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -11,19 +11,22 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from valuecanvas.reports.words import tr
 from valuecanvas.tui.commands import ALL_COMMANDS, NAV_HELP, PANES, Command
+from valuecanvas.tui.lang import lang_of, t
 from valuecanvas.tui.rows import legend
 
 
 def help_lines(
-    commands: tuple[Command, ...] = ALL_COMMANDS,
+    commands: tuple[Command, ...] = ALL_COMMANDS, lang: str = "en"
 ) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(group, [(keys, what it does)]) in the order of keys.md."""
+    """(group, [(keys, what it does)]) in the order of keys.md, in `lang`."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for command in commands:
-        groups.setdefault(command.group, []).append((command.help_keys, command.name))
+        group = tr(command.group, lang)
+        groups.setdefault(group, []).append((command.help_keys, tr(command.name, lang)))
         if command.group == PANES and command.keys == "0":
-            groups[PANES].extend(NAV_HELP)
+            groups[group].extend((keys, tr(what, lang)) for keys, what in NAV_HELP)
     return list(groups.items())
 
 
@@ -34,18 +37,18 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help", id="help-body"):
-            yield Static(Content("valuecanvas — keys"), classes="dialog-title")
+            yield Static(Content(t(self, "valuecanvas — keys")), classes="dialog-title")
             parts: list[str] = []
-            for group, rows in help_lines():
+            for group, rows in help_lines(lang=lang_of(self)):
                 parts.append(group)
                 parts.extend(f"  {keys:<18} {what}" for keys, what in rows)
                 parts.append("")
-            parts.append("Marks")
-            parts.extend(f"  {mark:<18} {what}" for mark, what in legend())
+            parts.append(t(self, "Marks"))
+            parts.extend(f"  {mark:<18} {t(self, what)}" for mark, what in legend())
             parts.append("")
-            parts.append("In a prompt or form keys type text; escape always leaves it.")
+            parts.append(t(self, "In a prompt or form keys type text; escape always leaves it."))
             yield Static(Content("\n".join(parts)), id="help-text")
-            yield Static(Content("↑ ↓ scroll · escape closes"), classes="dialog-hint")
+            yield Static(Content(t(self, "↑ ↓ scroll · escape closes")), classes="dialog-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -29,6 +29,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from valuecanvas.model import ListName
+from valuecanvas.tui.lang import t
 from valuecanvas.tui.rows import Part, ellipsize, one_line, share_rows, title_for, wrap_parts
 
 __all__ = ["ItemList", "RowFormatter", "one_line"]
@@ -113,9 +114,11 @@ class ItemList(ScrollView, can_focus=True):
         self._frame: tuple[tuple[int, int, int, int], Frame] | None = None
         self._width = 1  # the text's width in cells, set by _plan
         self._weight = ""  # this pane's height in its column, set by _weigh
-        # Called at once (not through a message) when the focused list's cursor moves, so
-        # the screen's marks and detail row are in the same frame as the cursor.
+        # The screen's one way to hear of the focused list's cursor (a move or focus): called
+        # at once, so its marks and detail row are in the same frame as the cursor. Views
+        # beside the list (curve, empathy map) listen to CursorMoved instead.
         self.cursor_hook: Callable[[ItemList], None] | None = None
+        self._titles: tuple[str, str] | None = None  # the border title and subtitle shown
 
     # ------------------------------------------------------------ data
 
@@ -135,6 +138,7 @@ class ItemList(ScrollView, can_focus=True):
         """Show these items, keeping the cursor on the same item where possible."""
         keep = focus_id if focus_id is not None else self.current_id
         old_position = self.cursor
+        old_top, old_rows = int(self.scroll_offset.y), self._visible_rows()
         self.items = tuple(items)
         if self.list_name == "steps":  # a step's row depends on its neighbours (its phase)
             self._cache.clear()
@@ -150,7 +154,25 @@ class ItemList(ScrollView, can_focus=True):
         else:
             self._set_cursor(min(old_position, max(0, len(self.shown) - 1)))
         self._update_title()
-        self.refresh()
+        steps = self.list_name == "steps"  # their rows depend on their neighbours
+        if int(self.scroll_offset.y) != old_top or not self.shown or not old_rows or steps:
+            self.refresh()  # scrolled, or an empty pane's hint comes or goes
+            return
+        # Items are immutable: a row showing the same row of the same item object looks the
+        # same (marks, flags and the cursor repaint their own rows). Repainting only the rows
+        # that changed keeps an edit from repainting the whole pane, and with it, through
+        # Textual's compositor, every widget beside it.
+        new_rows = self._visible_rows()
+        for n in range(max(len(old_rows), len(new_rows))):
+            old_row = old_rows[n] if n < len(old_rows) else None
+            new_row = new_rows[n] if n < len(new_rows) else None
+            same = old_row and new_row and old_row[0] is new_row[0] and old_row[1:] == new_row[1:]
+            if not same:
+                self.refresh_line(old_top + n)
+
+    def _visible_rows(self) -> list[tuple[Any, int, bool]]:
+        """What the rows in view show, top to bottom: (item, its row, cut short)."""
+        return [(self.items[self.shown[p]], row, cut) for p, row, cut in self._layout()]
 
     def set_marks(self, marked: frozenset[str]) -> None:
         if marked != self.marked:
@@ -216,8 +238,13 @@ class ItemList(ScrollView, can_focus=True):
         count = f"{len(self.shown)}/{total}" if self.filter_text else str(total)
         # Textual draws it within the border less corners and blanks (6 cells in all)
         room = max(6, self.size.width - 4) if self.size.width else 1000
-        self.border_title = Content(title_for(self.pane_title, count, room, self.filter_text))
-        self.border_subtitle = Content(f"/{self.filter_text}") if self.filter_text else ""
+        title = title_for(self.pane_title, count, room, self.filter_text)
+        subtitle = f"/{self.filter_text}" if self.filter_text else ""
+        if (title, subtitle) == self._titles:
+            return  # setting a border title repaints the whole pane, even when it is the same
+        self._titles = (title, subtitle)
+        self.border_title = Content(title)
+        self.border_subtitle = Content(subtitle) if subtitle else ""
 
     # ------------------------------------------------------------ layout
 
@@ -387,6 +414,8 @@ class ItemList(ScrollView, can_focus=True):
     def on_focus(self) -> None:
         self.activate()
         self.refresh()
+        if self.cursor_hook is not None:
+            self.cursor_hook(self)
         self.post_message(self.CursorMoved(self, self.current_id))
 
     def on_blur(self) -> None:
@@ -397,6 +426,7 @@ class ItemList(ScrollView, can_focus=True):
         self._cache.clear()
         self._plan()
         self.scroll_to_cursor()
+        self.refresh()  # the rows are shared out anew: the frame drawn on resize is stale
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -407,9 +437,9 @@ class ItemList(ScrollView, can_focus=True):
     def _hint_lines(self, width: int) -> list[str]:
         """An empty pane's hint (the method, see method_hints), wrapped to the pane."""
         if self.items:
-            return ["no match — escape clears the filter"]
+            return [t(self, "no match — escape clears the filter")]
         lines: list[str] = []
-        for paragraph in self.empty_hint.split("\n"):
+        for paragraph in t(self, self.empty_hint).split("\n"):
             lines += textwrap.wrap(paragraph, max(8, width - 1)) or [""]
         return lines
 

@@ -2,13 +2,13 @@
 
 The steps list is MainScreen's own `ItemList` (so every item key works on it);
 this view adds the curve above it, the touchpoint table below it on wide
-screens, and the phase keys of commands.JOURNEY_COMMANDS. Every change is one
-`MainScreen.run_edit`, so one undo step.
+screens, and the phase keys of the "journey" scope of the command table. Every
+change is one `RequestEdit` to the screen, so one undo step.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from textual import on
@@ -30,13 +30,13 @@ from valuecanvas.journey import (
     touchpoint_overview,
 )
 from valuecanvas.model import Canvas, Step
-from valuecanvas.tui.commands import JOURNEY_COMMANDS
+from valuecanvas.reports.words import tr
+from valuecanvas.tui.commands import bindings
 from valuecanvas.tui.dialogs import PromptScreen, edit_check
 from valuecanvas.tui.item_list import ItemList, one_line
+from valuecanvas.tui.lang import lang_of, t
+from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.rows import fit_width, format_step
-
-if TYPE_CHECKING:
-    from valuecanvas.tui.main_screen import MainScreen
 
 PHASE_COLUMN_MAX = 14
 
@@ -60,13 +60,18 @@ class EmotionCurve(Widget):
         self.cursor: int | None = None
         self.border_title = "Emotion curve · ! low point: emotion ≤ -1, no pain on it relieved"
 
+    def on_mount(self) -> None:
+        self.border_title = t(
+            self, "Emotion curve · ! low point: emotion ≤ -1, no pain on it relieved"
+        )
+
     def show(self, steps: tuple[Step, ...], low_points: frozenset[str], cursor: int | None) -> None:
         self.steps, self.low_points, self.cursor = steps, low_points, cursor
         if cursor is not None and 0 <= cursor < len(steps):
             step = steps[cursor]
             self.border_subtitle = Content(
                 f"{step.id} · {one_line(step.phase)} · {step.emotion:+d}"
-                f"{' · low point!' if step.id in low_points else ''}"
+                f"{' · ' + t(self, 'low point!') if step.id in low_points else ''}"
                 f" · {cursor + 1}/{len(steps)}"
             )
         else:
@@ -76,7 +81,7 @@ class EmotionCurve(Widget):
     def render(self) -> Content:
         width = self.content_region.width or 76
         if not self.steps:
-            return Content.styled("no steps yet — press a to add one", "$text-muted")
+            return Content.styled(t(self, "no steps yet — press a to add one"), "$text-muted")
         rows = emotion_curve(self.steps, width, cursor=self.cursor, low_points=self.low_points)
         lines = [
             Content.assemble(*((text, CURVE_STYLES.get(role, "")) for text, role in row))
@@ -85,12 +90,13 @@ class EmotionCurve(Widget):
         return Content("\n").join(lines)
 
 
-def touchpoints_content(overview: tuple[PhaseTouchpoints, ...], width: int = 60) -> Content:
+def touchpoints_content(
+    overview: tuple[PhaseTouchpoints, ...], width: int = 60, lang: str = "en"
+) -> Content:
     """The touchpoint table: per phase, each touchpoint, its steps and mean emotion."""
     name_width = max(12, min(40, width - 16))
-    parts: list[Content] = [
-        Content.styled(f"{'phase / touchpoint':<{name_width + 2}} steps   avg", "bold")
-    ]
+    head = f"{tr('phase / touchpoint', lang):<{name_width + 2}} {tr('steps', lang):>5}   {tr('avg', lang)}"
+    parts: list[Content] = [Content.styled(head, "bold")]
     for phase in overview:
         parts.append(
             Content.assemble(
@@ -122,9 +128,10 @@ class TouchpointsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog touchpoints-screen", id="touchpoints-body"):
-            yield Static(Content("Touchpoints per phase"), classes="dialog-title")
-            yield Static(touchpoints_content(touchpoint_overview(self.canvas), 64))
-            yield Static(Content("↑ ↓ scroll · escape closes"), classes="dialog-hint")
+            lang = lang_of(self)
+            yield Static(Content(tr("Touchpoints per phase", lang)), classes="dialog-title")
+            yield Static(touchpoints_content(touchpoint_overview(self.canvas), 64, lang))
+            yield Static(Content(tr("↑ ↓ scroll · escape closes", lang)), classes="dialog-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -133,7 +140,7 @@ class TouchpointsScreen(ModalScreen[None]):
 class JourneyView(Vertical):
     """Curve, steps and touchpoints; the phase keys act on the focused step's phase."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [c.binding() for c in JOURNEY_COMMANDS]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("journey")]
 
     def __init__(self, steps: ItemList, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -152,13 +159,6 @@ class JourneyView(Vertical):
         yield self.steps_list
         yield Static(id="touchpoints")
 
-    @property
-    def main(self) -> MainScreen:
-        from valuecanvas.tui.main_screen import MainScreen
-
-        assert isinstance(self.screen, MainScreen)
-        return self.screen
-
     # ------------------------------------------------------------ showing
 
     def _format(self, item: Step) -> list[tuple[str, str]]:
@@ -176,8 +176,9 @@ class JourneyView(Vertical):
         self.low_points = frozenset(report.journey_low_points)
         self._show_curve()
         table = self.query_one("#touchpoints", Static)
-        table.border_title = "Touchpoints per phase"
-        table.update(touchpoints_content(touchpoint_overview(canvas), table.size.width or 60))
+        lang = lang_of(self)
+        table.border_title = tr("Touchpoints per phase", lang)
+        table.update(touchpoints_content(touchpoint_overview(canvas), table.size.width or 60, lang))
 
     def _cursor_index(self) -> int | None:
         current = self.steps_list.current_id
@@ -221,17 +222,26 @@ class JourneyView(Vertical):
         if self.canvas is not None:
             table = self.query_one("#touchpoints", Static)
             table.update(
-                touchpoints_content(touchpoint_overview(self.canvas), table.size.width or 60)
+                touchpoints_content(
+                    touchpoint_overview(self.canvas), table.size.width or 60, lang_of(self)
+                )
             )
 
     # ------------------------------------------------------------ phase keys
 
-    def action_journey(self, name: str) -> None:
-        getattr(self, f"action_{name}")()
+    @property
+    def current(self) -> Canvas:
+        """The document's canvas now (the screen keeps `canvas` current on every change)."""
+        assert self.canvas is not None
+        return self.canvas
+
+    def _request(self, edit: RequestEdit) -> None:
+        # Posted to the screen itself, so it is handled before any key typed after it.
+        self.screen.post_message(edit)
 
     def focused_phase(self) -> str:
         """The phase the phase keys act on: the focused step's, else the first."""
-        canvas = self.main.document.canvas
+        canvas = self.current
         step = self.steps_list.current_item
         return step.phase if step is not None else canvas.journey.phases[0]
 
@@ -239,43 +249,48 @@ class JourneyView(Vertical):
         self.steps_list.focus()
 
     def action_add_phase(self) -> None:
-        canvas = self.main.document.canvas
+        canvas = self.current
         phases = canvas.journey.phases
         after = self.focused_phase() if self.steps_list.current_item is not None else None
         index = phases.index(after) + 1 if after in phases else len(phases)
 
-        check = edit_check(lambda text: edits.add_phase(self.main.document.canvas, text, index))
+        check = edit_check(lambda text: edits.add_phase(self.current, text, index))
 
         def done(text: str | None) -> None:
             self._after_edit()
             if text is None:
                 return
             name = text.strip()
-            if self.main.run_edit(lambda c: edits.add_phase(c, name, index), f"add phase {name}"):
-                self.main.notify(f"Added phase “{name}” — e on a step moves it there", markup=False)
+            note = t(self, "Added phase “{name}” — e on a step moves it there", name=name)
+            self._request(
+                RequestEdit(
+                    lambda c: edits.add_phase(c, name, index), f"add phase {name}", note=note
+                )
+            )
 
-        where = f" (after “{after}”)" if after else " (at the end)"
-        self.app.push_screen(PromptScreen(f"New phase{where}:", check=check), done)
+        where = t(self, " (after “{phase}”)", phase=after) if after else t(self, " (at the end)")
+        title = t(self, "New phase{where}:", where=where)
+        self.app.push_screen(PromptScreen(title, check=check), done)
 
     def action_rename_phase(self) -> None:
         old = self.focused_phase()
 
-        check = edit_check(lambda text: edits.rename_phase(self.main.document.canvas, old, text))
+        check = edit_check(lambda text: edits.rename_phase(self.current, old, text))
 
         def done(text: str | None) -> None:
             self._after_edit()
             if text is None:
                 return
-            self.main.run_edit(
-                lambda c: edits.rename_phase(c, old, text),
-                f"rename phase {old}",
-                focus=self.steps_list.current_id,
+            self._request(
+                RequestEdit(
+                    lambda c: edits.rename_phase(c, old, text),
+                    f"rename phase {old}",
+                    focus=self.steps_list.current_id,
+                )
             )
 
-        self.app.push_screen(
-            PromptScreen(f"Rename phase “{old}” (its steps follow):", value=old, check=check),
-            done,
-        )
+        title = t(self, "Rename phase “{phase}” (its steps follow):", phase=old)
+        self.app.push_screen(PromptScreen(title, value=old, check=check), done)
 
     def _move_phase(self, delta: int) -> None:
         phase = self.focused_phase()
@@ -288,7 +303,7 @@ class JourneyView(Vertical):
                 return moved
             return edits.replace_list(moved, "steps", steps)
 
-        self.main.run_edit(move, f"move phase {phase}", focus=self.steps_list.current_id)
+        self._request(RequestEdit(move, f"move phase {phase}", focus=self.steps_list.current_id))
 
     def action_phase_earlier(self) -> None:
         self._move_phase(-1)
@@ -297,28 +312,33 @@ class JourneyView(Vertical):
         self._move_phase(1)
 
     def action_remove_phase(self) -> None:
-        canvas = self.main.document.canvas
+        canvas = self.current
         used = {s.phase for s in canvas.journey.steps}
         unused = [p for p in canvas.journey.phases if p not in used]
         suggestion = unused[0] if unused else self.focused_phase()
 
-        check = edit_check(lambda text: edits.remove_phase(self.main.document.canvas, text.strip()))
+        check = edit_check(lambda text: edits.remove_phase(self.current, text.strip()))
 
         def done(text: str | None) -> None:
             self._after_edit()
             if text is None:
                 return
             name = text.strip()
-            if self.main.run_edit(lambda c: edits.remove_phase(c, name), f"remove phase {name}"):
-                self.main.notify(f"Removed phase “{name}” — u undoes it", markup=False)
+            note = t(self, "Removed phase “{name}” — u undoes it", name=name)
+            self._request(
+                RequestEdit(
+                    lambda c: edits.remove_phase(c, name), f"remove phase {name}", note=note
+                )
+            )
 
-        hint = "unused: " + (", ".join(unused) if unused else "none (every phase has steps)")
+        phases = ", ".join(unused) if unused else t(self, "none (every phase has steps)")
+        hint = t(self, "unused: {phases}", phases=phases)
         self.app.push_screen(
             PromptScreen(
-                "Remove which phase?",
+                t(self, "Remove which phase?"),
                 value=suggestion,
                 check=check,
-                hint=f"{hint} · enter removes · escape cancels",
+                hint=f"{hint} · {t(self, 'enter removes · escape cancels')}",
             ),
             done,
         )
@@ -333,8 +353,10 @@ class JourneyView(Vertical):
         """`<` / `>`: the focused step to the previous / next phase, last in it."""
         step_id = self.steps_list.current_id
         if step_id is not None:
-            self.main.run_edit(
-                lambda c: step_to_phase(c, step_id, delta), f"phase of {step_id}", focus=step_id
+            self._request(
+                RequestEdit(
+                    lambda c: step_to_phase(c, step_id, delta), f"phase of {step_id}", focus=step_id
+                )
             )
 
     def action_touchpoint(self) -> None:
@@ -347,24 +369,24 @@ class JourneyView(Vertical):
         def change(canvas: Canvas, text: str) -> Canvas:
             return edits.update_item(canvas, step_id, {"touchpoint": text.strip()})
 
-        check = edit_check(lambda text: change(self.main.document.canvas, text))
+        check = edit_check(lambda text: change(self.current, text))
 
         def done(text: str | None) -> None:
             self._after_edit()
             if text is not None:
-                self.main.run_edit(
-                    lambda c: change(c, text), f"touchpoint {step_id}", focus=step_id
+                self._request(
+                    RequestEdit(lambda c: change(c, text), f"touchpoint {step_id}", focus=step_id)
                 )
 
         self.app.push_screen(
             PromptScreen(
-                f"Touchpoint of {step_id} (where it happens: app, shop, phone …):",
+                t(self, "Touchpoint of {id} (where it happens: app, shop, phone …):", id=step_id),
                 value=step.touchpoint,
                 check=check,
-                hint="enter sets it · empty clears it · escape cancels",
+                hint=t(self, "enter sets it · empty clears it · escape cancels"),
             ),
             done,
         )
 
     def action_touchpoints(self) -> None:
-        self.app.push_screen(TouchpointsScreen(self.main.document.canvas))
+        self.app.push_screen(TouchpointsScreen(self.current))

@@ -19,30 +19,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from valuecanvas import edits
 from valuecanvas.fit import ADDRESSED_BY
 from valuecanvas.model import LISTS, Canvas, ListName, items_of
+from valuecanvas.reports.words import list_title, tr
 from valuecanvas.tui.item_list import one_line
+from valuecanvas.tui.lang import lang_of, t
+from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.rows import format_item
-
-if TYPE_CHECKING:
-    from valuecanvas.tui.main_screen import MainScreen
 
 HINT = (
     "type to narrow · ↑ ↓ move · space toggles (the filter takes no spaces) · "
     "enter applies · escape cancels"
-)
+)  # one registry key (words.NL)
 PART_STYLES = {"item-list--mark": "$secondary", "item-list--dim": "$text-muted"}
 
 
@@ -65,13 +66,15 @@ class PickerSpec:
     make_edit: Callable[[frozenset[str]], Callable[[Canvas], Canvas]]
 
 
-def picker_spec(canvas: Canvas, list_name: ListName, item_id: str) -> PickerSpec | None:
+def picker_spec(
+    canvas: Canvas, list_name: ListName, item_id: str, lang: str = "en"
+) -> PickerSpec | None:
     """The picker for this item; None when its list links nothing (personas)."""
     _, _, item = edits.find(canvas, item_id)
     spec = LISTS[list_name]
     title = Content.assemble(
-        ("Link ", "bold"),
-        (f"{spec.singular} {item_id}", "bold"),
+        (tr("Link ", lang), "bold"),
+        (f"{tr(spec.singular, lang)} {item_id}", "bold"),
         ": ",
         one_line(item.label),
     )
@@ -114,16 +117,15 @@ def row_content(list_name: ListName, item: Any, checked: bool) -> Content:
 
 
 class PickerFilter(Input):
-    """The filter line: printable keys type, `space` toggles the highlighted row."""
+    """The filter line. It leaves `space` to the picker's priority binding (toggle).
 
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "space":
-            event.stop()
-            event.prevent_default()
-            if isinstance(self.screen, LinkPicker):
-                self.screen.action_toggle()
-            return
-        await super()._on_key(event)
+    Textual drops an ancestor's binding for any key the focused input says it may
+    consume; saying so for every key but space (public `check_consume_key`) lets the
+    screen's priority binding toggle the row, and the space is never typed.
+    """
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key != "space" and super().check_consume_key(key, character)
 
 
 class LinkPicker(ModalScreen[frozenset[str] | None]):
@@ -131,7 +133,8 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "cancel"),
-        Binding("space", "toggle", "toggle", key_display="space"),
+        # priority: checked before the filter line, so space toggles and never types
+        Binding("space", "toggle_row", "toggle", key_display="space", priority=True),
         Binding("up", "move('cursor_up')", "Up", show=False),
         Binding("down", "move('cursor_down')", "Down", show=False),
         Binding("pageup", "move('page_up')", "Page up", show=False),
@@ -154,15 +157,15 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog link-picker"):
             yield Static(self.spec.title, classes="dialog-title")
-            yield PickerFilter(placeholder="type to narrow the list", id="picker-filter")
+            yield PickerFilter(placeholder=t(self, "type to narrow the list"), id="picker-filter")
             yield OptionList(markup=False, id="picker-list")
             yield Static(Content(""), id="picker-status")
-            yield Static(Content(HINT), classes="dialog-hint")
+            yield Static(Content(t(self, HINT)), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.option_list.can_focus = False
         self._rebuild()
-        self.query_one(PickerFilter).focus()
+        self.query_one("#picker-filter", Input).focus()
 
     @property
     def option_list(self) -> OptionList:
@@ -176,7 +179,7 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
         options: list[Option] = []
         for group in self.spec.groups:
             found = [i for i in group.items if not needle or needle in self._haystack[i.id]]
-            title = LISTS[group.list_name].title
+            title = list_title(group.list_name, lang_of(self))
             if many or not found:
                 count = f"{len(found)}/{len(group.items)}" if needle else f"{len(group.items)}"
                 options.append(
@@ -186,7 +189,7 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
                 options.append(
                     Option(
                         Content.styled(
-                            f"  no {group.list_name.replace('_', ' ')} yet", "$text-muted"
+                            "  " + t(self, "no {items} yet", items=title.lower()), "$text-muted"
                         ),
                         disabled=True,
                     )
@@ -194,7 +197,9 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
             elif not found:
                 options.append(
                     Option(
-                        Content.styled("  no match — backspace widens", "$text-muted"),
+                        Content.styled(
+                            "  " + t(self, "no match — backspace widens"), "$text-muted"
+                        ),
                         disabled=True,
                     )
                 )
@@ -229,10 +234,17 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
         added = len(self.checked - self.spec.current)
         removed = len(self.spec.current - self.checked)
         change = (
-            f" · {added} to link, {removed} to unlink — enter applies" if added or removed else ""
+            t(
+                self,
+                " · {added} to link, {removed} to unlink — enter applies",
+                added=added,
+                removed=removed,
+            )
+            if added or removed
+            else ""
         )
         self.query_one("#picker-status", Static).update(
-            Content(f"{len(self.checked)} linked{change}")
+            Content(t(self, "{count} linked", count=len(self.checked)) + change)
         )
 
     # ------------------------------------------------------------ keys
@@ -251,12 +263,12 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
     @on(OptionList.OptionSelected, "#picker-list")
     def _clicked(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # a mouse click on a row toggles it
-        self.action_toggle()
+        self.action_toggle_row()
 
     def action_move(self, how: str) -> None:
         getattr(self.option_list, f"action_{how}")()
 
-    def action_toggle(self) -> None:
+    def action_toggle_row(self) -> None:
         option_list = self.option_list
         option = option_list.highlighted_option
         if option is None or option.id is None or option.disabled:
@@ -270,23 +282,32 @@ class LinkPicker(ModalScreen[frozenset[str] | None]):
         self.dismiss(None)
 
 
-def open_link_picker(screen: MainScreen, list_name: ListName, item_id: str) -> None:
-    """`l`: open the picker for the focused item; `enter` there makes one undoable edit."""
-    if screen.vc_app.read_only:
-        screen.notify("Read-only: links cannot be changed here.", severity="warning", markup=False)
+def open_link_picker(
+    origin: Widget, canvas: Canvas, list_name: ListName, item_id: str, *, read_only: bool
+) -> None:
+    """`l`: open the picker for an item; `enter` there asks for one undoable edit."""
+    if read_only:
+        origin.notify(
+            t(origin, "Read-only: links cannot be changed here."), severity="warning", markup=False
+        )
         return
-    spec = picker_spec(screen.document.canvas, list_name, item_id)
+    spec = picker_spec(canvas, list_name, item_id, lang_of(origin))
     if spec is None:
-        screen.notify(
-            f"A {LISTS[list_name].singular} has nothing to link — links join the value map, "
-            "the customer profile and the journey.",
+        origin.notify(
+            t(
+                origin,
+                "A {item} has nothing to link — links join the value map, the customer profile "
+                "and the journey.",
+                item=t(origin, LISTS[list_name].singular),
+            ),
             markup=False,
         )
         return
+    screen = origin.screen
 
     def done(chosen: frozenset[str] | None) -> None:
         if chosen is None or chosen == spec.current:
             return
-        screen.run_edit(spec.make_edit(chosen), f"link {item_id}", focus=item_id)
+        screen.post_message(RequestEdit(spec.make_edit(chosen), f"link {item_id}", focus=item_id))
 
-    screen.app.push_screen(LinkPicker(spec), done)
+    origin.app.push_screen(LinkPicker(spec), done)

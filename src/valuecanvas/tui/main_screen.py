@@ -16,8 +16,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input, Label, Static
+from textual.dom import DOMNode
+from textual.widgets import ContentSwitcher, Input, Label, Static
 
 from valuecanvas import edits
 from valuecanvas.conflicts import resolve
@@ -26,16 +26,21 @@ from valuecanvas.drafting import add_items, cycle_kind_back
 from valuecanvas.errors import CanvasError, EditError, safe
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
+from valuecanvas.reports.words import list_short
 from valuecanvas.tui.add_prompt import AddPrompt
-from valuecanvas.tui.commands import SCREEN_COMMANDS
+from valuecanvas.tui.commands import SCOPE_VIEW, bindings, by_id
 from valuecanvas.tui.conflicts_dialog import ConflictChoice, offer_next
 from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_view import JourneyView
+from valuecanvas.tui.key_bar import KeyBar
+from valuecanvas.tui.lang import TranslatedFooter, t
+from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.method_hints import empty_hint
-from valuecanvas.tui.personas_view import PersonasView
+from valuecanvas.tui.personas_view import EmpathyMap, PersonasView
 from valuecanvas.tui.rows import format_item
+from valuecanvas.tui.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from valuecanvas.tui.app import ValueCanvasApp
@@ -43,27 +48,6 @@ if TYPE_CHECKING:
 VIEW_OF: dict[ListName, str] = {name: "canvas-view" for name in LIST_NAMES}
 VIEW_OF["steps"] = "journey-view"
 VIEW_OF["personas"] = "personas-view"
-VIEW_NAMES = {"canvas-view": "Canvas", "journey-view": "7 Journey", "personas-view": "8 Personas"}
-SHORT_EN: dict[ListName, str] = {
-    "jobs": "Jobs",
-    "pains": "Pains",
-    "gains": "Gains",
-    "products": "Products",
-    "pain_relievers": "Relievers",
-    "gain_creators": "Creators",
-    "steps": "Journey steps",
-    "personas": "Personas",
-}
-SHORT_NL: dict[ListName, str] = {
-    "jobs": "Taken",
-    "pains": "Pijnen",
-    "gains": "Voordelen",
-    "products": "Producten",
-    "pain_relievers": "Verzachters",
-    "gain_creators": "Verschaffers",
-    "steps": "Klantreis",
-    "personas": "Persona's",
-}
 
 
 def _settle_heap() -> None:
@@ -73,13 +57,30 @@ def _settle_heap() -> None:
     own objects) that is a 100-170 ms pause during start-up and every few keys.
     Frozen objects are not walked: the canvas is frozen before the first frame, the
     rest after it; `on_unmount` unfreezes them, so a closed screen is still collected.
+    No `gc.collect()` first: it costs a pause on the way to the first keys, and what
+    start-up left as garbage is small.
+
+    Once the heap is frozen, CPython's rule that defers full collections until the
+    long-lived objects grew by a quarter no longer holds them back (there are no
+    counted long-lived objects), so a full collection ran every ~7,000 allocations:
+    20-80 ms on a key. Raised thresholds keep young collections cheap and rare and
+    full ones rarer still; a closed screen restores the defaults.
     """
-    gc.collect()
     gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
-class MainScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [c.binding() for c in SCREEN_COMMANDS] + [
+GC_THRESHOLDS = (50_000, 20, 100)
+_GC_DEFAULTS = gc.get_threshold()
+
+
+_ASKS_FIRST = frozenset({"entry_add", "entry_edit"})
+"""Empathy map commands that open a prompt before they change anything."""
+
+
+class MainScreen(TranslatedFooter):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings("screen"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
@@ -108,7 +109,7 @@ class MainScreen(Screen[None]):
 
     def _list(self, name: ListName) -> ItemList:
         key = LIST_NAMES.index(name) + 1
-        title = f"{key} {(SHORT_NL if self.lang == 'nl' else SHORT_EN)[name]}"
+        title = f"{key} {list_short(name, self.lang)}"
         widget = ItemList(
             name,
             title,
@@ -122,7 +123,7 @@ class MainScreen(Screen[None]):
         return widget
 
     def compose(self) -> ComposeResult:
-        yield Static(id="titlebar")
+        yield TitleBar(id="titlebar")
         with Horizontal(id="body"):
             with ContentSwitcher(initial="canvas-view", id="views"):
                 with Horizontal(id="canvas-view"):
@@ -139,14 +140,17 @@ class MainScreen(Screen[None]):
                 yield JourneyView(self._list("steps"), id="journey-view")
                 yield PersonasView(self._list("personas"), id="personas-view")
             yield FitPanel(id="fit")
-        yield Input(id="filter", placeholder="filter: type to narrow · enter keeps · escape clears")
+        yield Input(
+            id="filter", placeholder=t(self, "filter: type to narrow · enter keeps · escape clears")
+        )
         with Horizontal(id="add-bar"):
             yield Label(id="add-label")
             yield AddPrompt(
-                id="add-box", placeholder="type it · enter adds, stays open · empty enter closes"
+                id="add-box",
+                placeholder=t(self, "type it · enter adds, stays open · empty enter closes"),
             )
         yield Static(id="detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
@@ -158,6 +162,7 @@ class MainScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # see _settle_heap
+        gc.set_threshold(*_GC_DEFAULTS)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._show_fit)
@@ -186,51 +191,47 @@ class MainScreen(Screen[None]):
         for name in ("jobs", "pains", "gains"):
             self.lists[name].set_flagged(must)
         self.lists["steps"].set_flagged(frozenset(self.report.journey_low_points))
-        # The journey and personas views redraw (and re-lay out) only when what they show
-        # changed: on a 5,000-item canvas every layout pass costs a frame.
-        if (
-            old is None
-            or canvas.journey is not old.journey
-            or self.report.journey_low_points != previous.journey_low_points
-        ):
-            self.query_one(JourneyView).show(canvas, self.report)
-        if old is None or canvas.personas is not old.personas or canvas.market != old.market:
-            self.query_one(PersonasView).show(canvas)
-        self._show_fit()
+        journey = self.query_one(JourneyView)
+        journey.canvas = canvas  # the phase keys read it; redrawn only below
+        if old is None:
+            # Start-up: the first frame shows the panes; the fit panel and the hidden journey
+            # and personas views are filled in right after it (they cost a third of it).
+            self.call_after_refresh(self._show_rest)
+        else:
+            # The journey and personas views redraw (and re-lay out) only when what they show
+            # changed: on a 5,000-item canvas every layout pass costs a frame.
+            if (
+                canvas.journey is not old.journey
+                or self.report.journey_low_points != previous.journey_low_points
+            ):
+                journey.show(canvas, self.report)
+            if canvas.personas is not old.personas or canvas.market != old.market:
+                self.query_one(PersonasView).show(canvas)
+            self._show_fit()
         self.update_marks()
         self.update_titlebar()
         if old is None:
             self.call_after_refresh(_settle_heap)
 
+    def _show_rest(self) -> None:
+        """What start-up leaves for after the first frame (see refresh_views)."""
+        canvas = self.document.canvas
+        self.query_one(JourneyView).show(canvas, self.report)
+        self.query_one(PersonasView).show(canvas)
+        self._show_fit()
+
     def _show_fit(self) -> None:
         self.query_one(FitPanel).show(self.document.canvas, self.report)
 
     def update_titlebar(self) -> None:
+        """Hand the title bar its state; it repaints once a frame, only if something changed."""
         doc = self.document
-        name = safe(doc.path.name, 60) if doc.path else "(not saved yet)"
-        dirty = " ●" if doc.dirty else ""
-        view = self.query_one("#views", ContentSwitcher).current or "canvas-view"
-        tabs: list[str | tuple[str, str]] = []
-        for key, label in VIEW_NAMES.items():
-            tabs.append((f" {label} ", "reverse bold") if key == view else f" {label} ")
-        mode = "  READ-ONLY" if self.vc_app.read_only else ""
-        # The file name and the unsaved mark always stay; the title gives way (cut with …).
-        used = sum(len(t if isinstance(t, str) else t[0]) for t in tabs) + 1
-        room = (self.size.width or 80) - 2 - used - len(f" — {name}") - len(dirty) - len(mode)
-        title = one_line(doc.canvas.title)
-        if len(title) > max(room, 1):
-            title = title[: max(room - 1, 0)] + "…"
-        self.query_one("#titlebar", Static).update(
-            Content.assemble(
-                *tabs,
-                " ",
-                (title, "bold"),
-                f" — {name}",
-                (dirty, "bold $warning"),
-                (mode, "bold $error"),
-            ),
-            layout=False,  # one fixed row: no re-layout
-        )
+        bar = self.query_one(TitleBar)
+        bar.view = self.query_one("#views", ContentSwitcher).current or "canvas-view"
+        bar.title = doc.canvas.title
+        bar.file_name = safe(doc.path.name, 60) if doc.path else ""
+        bar.dirty = doc.dirty
+        bar.read_only = self.vc_app.read_only
 
     def update_marks(self) -> None:
         """Mark, in every other pane, the items linked with the focused one."""
@@ -254,19 +255,14 @@ class MainScreen(Screen[None]):
                 self._detail_shown = ("",)
                 detail.update(Content(""), layout=False)  # one fixed row: no re-layout
             return
-        spec = LISTS[current.list_name]
         bits = [item.id]
-        for field in ("phase", "kind", spec.level_field, "role", "value"):
-            value = getattr(item, field, None) if field else None
-            if value:
-                bits.append(str(value))
-        if current.list_name == "steps":
-            bits.append(f"emotion {item.emotion:+d}")
-            if item.touchpoint:
-                bits.append(f"@{item.touchpoint}")
+        for field in LISTS[current.list_name].detail_fields:
+            value = getattr(item, field.name)
+            if value or isinstance(value, int):  # 0 is an emotion worth showing
+                bits.append(t(self, field.detail).format(value))
         links = sorted(edits.linked_ids(self.document.canvas, item.id))
         if links:
-            bits.append("links " + ",".join(links))
+            bits.append(t(self, "links") + " " + ",".join(links))
         shown = (" · ".join(bits) + "  ", one_line(item.label))
         if shown == self._detail_shown:
             return  # unchanged: no repaint
@@ -286,12 +282,6 @@ class MainScreen(Screen[None]):
             return self.lists.get(self.last_list)
         return None
 
-    @on(ItemList.CursorMoved)
-    def _cursor_moved(self, event: ItemList.CursorMoved) -> None:
-        if event.item_list.has_focus:
-            self.last_list = event.item_list.list_name
-            self.update_marks()
-
     def _cursor_hook(self, item_list: ItemList) -> None:
         """The focused list's cursor moved: marks and detail in the same frame (no message hop)."""
         if self.is_mounted:
@@ -304,7 +294,9 @@ class MainScreen(Screen[None]):
         """Make `new` the document's canvas (undoable) and show it."""
         if self.vc_app.read_only and new is not self.document.canvas:
             self.notify(
-                "Read-only: this canvas cannot be changed here.", severity="warning", markup=False
+                t(self, "Read-only: this canvas cannot be changed here."),
+                severity="warning",
+                markup=False,
             )
             return False
         old = self.document.canvas
@@ -355,10 +347,13 @@ class MainScreen(Screen[None]):
             phase = step.phase
         self._adding = (name, phase)
         where = f" ({phase})" if phase else ""
-        self.query_one("#add-label", Label).update(Content(f"New {LISTS[name].singular}{where}: "))
+        label = t(self, "New {item}{where}: ", item=t(self, LISTS[name].singular), where=where)
+        self.query_one("#add-label", Label).update(Content(label))
         box = self.query_one("#add-box", Input)
         box.value = ""
         self._bottom_row("#add-bar")
+        if current.parent is not None:
+            current.parent.add_class("-adding")  # the column stays wide (see app.tcss)
         box.focus()
 
     @on(Input.Submitted, "#add-box")
@@ -400,7 +395,10 @@ class MainScreen(Screen[None]):
     def _close_add(self) -> None:
         self._bottom_row("#detail")
         if self._adding is not None:
-            self.lists[self._adding[0]].focus()
+            pane = self.lists[self._adding[0]]
+            pane.focus()
+            if pane.parent is not None:
+                pane.parent.remove_class("-adding")
         self._adding = None
 
     @property
@@ -415,7 +413,7 @@ class MainScreen(Screen[None]):
         current, item_id = target
         item = current.current_item
         canvas = self.document.canvas
-        fields = item_fields(current.list_name, market=canvas.market, phases=canvas.journey.phases)
+        fields = item_fields(current.list_name, canvas)
         values = {f.name: getattr(item, f.name) for f in fields}
 
         def apply(changes: dict[str, Any]) -> str | None:
@@ -431,7 +429,9 @@ class MainScreen(Screen[None]):
             if result == "save":
                 self.action_save()
 
-        title = f"Edit {LISTS[current.list_name].singular} {item_id}"
+        title = t(
+            self, "Edit {item} {id}", item=t(self, LISTS[current.list_name].singular), id=item_id
+        )
         self.app.push_screen(FormScreen(title, fields, values, apply), done)
 
     def action_edit_canvas(self) -> None:
@@ -451,7 +451,9 @@ class MainScreen(Screen[None]):
             if result == "save":
                 self.action_save()
 
-        self.app.push_screen(FormScreen("Canvas settings", CANVAS_FIELDS, values, apply), done)
+        self.app.push_screen(
+            FormScreen(t(self, "Canvas settings"), CANVAS_FIELDS, values, apply), done
+        )
 
     def action_delete_item(self) -> None:
         target = self.focused_item()
@@ -461,8 +463,15 @@ class MainScreen(Screen[None]):
         label = one_line(current.current_item.label)
         links = len(edits.linked_ids(self.document.canvas, item_id))
         if self.run_edit(lambda c: edits.delete_item(c, item_id), f"delete {item_id}"):
-            also = f" and {links} link{'s' if links != 1 else ''}" if links else ""
-            self.notify(f"Deleted {item_id} “{label[:40]}”{also} — u undoes it", markup=False)
+            also = t(self, " and {count} link" if links == 1 else " and {count} links", count=links)
+            note = t(
+                self,
+                "Deleted {id} “{text}”{also} — u undoes it",
+                id=item_id,
+                text=label[:40],
+                also=also if links else "",
+            )
+            self.notify(note, markup=False)
 
     def action_move_item(self, delta: int) -> None:
         if (target := self.focused_item()) is not None:
@@ -492,25 +501,46 @@ class MainScreen(Screen[None]):
         current, item_id = target
         from valuecanvas.tui.link_picker import open_link_picker
 
-        open_link_picker(self, current.list_name, item_id)
+        canvas, read_only = self.document.canvas, self.vc_app.read_only
+        open_link_picker(current, canvas, current.list_name, item_id, read_only=read_only)
 
-    def action_journey(self, name: str) -> None:
-        """Phase keys and touchpoints from the palette (the keys live on JourneyView)."""
-        self.action_focus_pane("steps")
-        self.query_one(JourneyView).action_journey(name)
-
-    def action_personas(self, name: str) -> None:
-        """Empathy map entry commands from the palette (the keys live on PersonasView)."""
-        view = self.query_one(PersonasView)
-        shown = self.query_one("#views", ContentSwitcher).current == "personas-view"
-        if name == "entries" or not (shown and view.empathy.has_focus_within):
-            # Never act on a hidden or unfocused empathy map: show it first, act on a 2nd go.
+    async def action_command(self, command_id: str) -> None:
+        """Run a command where its key lives, after showing its view (the palette's way in)."""
+        command = by_id(command_id)
+        if command.scope == "empathy" and not self._empathy_shown():
+            # Never change an entry on a hidden or unfocused empathy map: show it first; a
+            # command that changes at once acts on a 2nd go, one that asks first (a prompt
+            # naming the section) goes on.
             self.action_focus_pane("personas")
-            view.action_entries()
-            if name not in ("entries", "back"):
-                self.notify("The empathy map is open: run the command again.", markup=False)
-            return
-        view.action_personas(name)
+            self.query_one(PersonasView).action_entries()
+            if command.action not in _ASKS_FIRST:
+                if command.action != "back":
+                    self.notify(
+                        t(self, "The empathy map is open: run the command again."), markup=False
+                    )
+                return
+        if command.scope in SCOPE_VIEW:
+            self.action_focus_pane(SCOPE_VIEW[command.scope])
+        targets: dict[str, DOMNode] = {
+            "app": self.app,
+            "screen": self,
+            "journey": self.query_one(JourneyView),
+            "personas": self.query_one(PersonasView),
+            "empathy": self.query_one(EmpathyMap),
+        }
+        await self.app.run_action(command.action, targets[command.scope])
+
+    def _empathy_shown(self) -> bool:
+        """Whether the personas view is shown with its empathy map focused."""
+        shown = self.query_one("#views", ContentSwitcher).current == "personas-view"
+        return shown and self.query_one(EmpathyMap).has_focus_within
+
+    @on(RequestEdit)
+    def _edit_requested(self, event: RequestEdit) -> None:
+        """A view asks for a change: the screen owns the document, so it applies it."""
+        event.stop()
+        if self.run_edit(event.edit, event.label, event.focus) and event.note:
+            self.notify(event.note, markup=False)
 
     def action_filter(self) -> None:
         current = self.current_list()
@@ -584,11 +614,11 @@ class MainScreen(Screen[None]):
         old = self.document.canvas
         label = self.document.undo()
         if label is None:
-            self.notify("Nothing to undo.", markup=False)
+            self.notify(t(self, "Nothing to undo."), markup=False)
             return
         self.refresh_views(old, self._focus_from(label))
         self.vc_app.document_changed()
-        self.notify(f"Undone: {label}", markup=False)
+        self.notify(t(self, "Undone: {label}", label=label), markup=False)
 
     def _focus_from(self, label: str) -> str | None:
         """The item an undone or redone change was about ("delete p2" → p2), if it exists."""
@@ -599,20 +629,22 @@ class MainScreen(Screen[None]):
         old = self.document.canvas
         label = self.document.redo()
         if label is None:
-            self.notify("Nothing to redo.", markup=False)
+            self.notify(t(self, "Nothing to redo."), markup=False)
             return
         self.refresh_views(old, self._focus_from(label))
         self.vc_app.document_changed()
-        self.notify(f"Redone: {label}", markup=False)
+        self.notify(t(self, "Redone: {label}", label=label), markup=False)
 
     def action_save(self, then: Callable[[], None] | None = None) -> None:
         if self.vc_app.read_only:
             self.notify(
-                "Read-only: saving is off for this canvas.", severity="warning", markup=False
+                t(self, "Read-only: saving is off for this canvas."),
+                severity="warning",
+                markup=False,
             )
             return
         if self.document.path is None:
-            self.vc_app.safety.save_as(then, title="Save as (file name):")
+            self.vc_app.safety.save_as(then, title=t(self, "Save as (file name):"))
             return
         self.vc_app.save_document(then)
 
@@ -620,12 +652,18 @@ class MainScreen(Screen[None]):
         """Save under another name (e.g. when this folder is read-only); edit that file."""
         if self.vc_app.read_only:
             self.notify(
-                "Read-only: saving is off for this canvas.", severity="warning", markup=False
+                t(self, "Read-only: saving is off for this canvas."),
+                severity="warning",
+                markup=False,
             )
             return
-        self.vc_app.safety.save_as(None, title="Save as (file name):")
+        self.vc_app.safety.save_as(None, title=t(self, "Save as (file name):"))
 
     def save_error(self, exc: CanvasError) -> None:
         self.notify(
-            "\n".join(exc.lines()), title="Not saved", severity="error", markup=False, timeout=10
+            "\n".join(exc.lines()),
+            title=t(self, "Not saved"),
+            severity="error",
+            markup=False,
+            timeout=10,
         )

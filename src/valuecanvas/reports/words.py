@@ -1,0 +1,373 @@
+"""Every translated word of the user interface, in one registry.
+
+The English text is the key: code says `tr("Save to the file", lang)` and reads
+as English; `NL` gives the Dutch. A text missing from `NL` stays English, and
+`tests/test_words.py` walks the TUI in Dutch to find any that slipped through.
+List names live in the model's `ListSpec` table (titles and short names in both
+languages); `list_title` and `list_short` read them from there.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypeAlias
+
+from valuecanvas.model import LISTS, ListName
+
+Lang: TypeAlias = Literal["en", "nl"]
+LANGS: tuple[Lang, ...] = ("en", "nl")
+
+NL: dict[str, str] = {
+    # ---- the fit report (valuecanvas fit --lang nl)
+    "Verdict": "Oordeel",
+    "fit — every must-address job, pain and gain is addressed": (
+        "fit — elke belangrijke taak, elk pijnpunt en voordeel wordt aangepakt"
+    ),
+    "partial — some must-address items are not addressed yet": (
+        "gedeeltelijk — nog niet alle belangrijke onderdelen worden aangepakt"
+    ),
+    "none — nothing in the customer profile is addressed yet": (
+        "geen — nog niets in het klantprofiel wordt aangepakt"
+    ),
+    "Score": "Score",
+    "Coverage": "Dekking",
+    "Gaps (not addressed; ! = must address)": "Gaten (niet aangepakt; ! = moet aangepakt worden)",
+    "Gaps: none": "Gaten: geen",
+    "Unanchored (link nothing: effort no customer asked for)": (
+        "Los van het klantprofiel (koppelt niets: moeite waar geen klant om vroeg)"
+    ),
+    "Unanchored: none": "Los van het klantprofiel: geen",
+    "Journey low points (emotion ≤ -1, no relieved pain)": (
+        "Dieptepunten in de klantreis (emotie ≤ -1, geen verzacht pijnpunt)"
+    ),
+    "Journey low points: none": "Dieptepunten in de klantreis: geen",
+    "emotion": "emotie",
+    # ---- commands: palette and help names, groups, footer labels
+    "Panes": "Panelen",
+    "Items (in any list)": "Onderdelen (in elke lijst)",
+    "Document": "Document",
+    "Journey and personas": "Klantreis en persona's",
+    "Focus customer jobs": "Naar de klanttaken",
+    "Focus pains": "Naar de pijnpunten",
+    "Focus gains": "Naar de voordelen",
+    "Focus products & services": "Naar de producten en diensten",
+    "Focus pain relievers": "Naar de pijnverzachters",
+    "Focus gain creators": "Naar de voordeelverschaffers",
+    "Focus journey steps": "Naar de stappen van de klantreis",
+    "Focus personas": "Naar de persona's",
+    "Focus the fit summary panel": "Naar het fit-overzicht",
+    "Next / previous pane": "Volgend / vorig paneel",
+    "Move within the focused list": "Bewegen in de lijst",
+    "First / last item": "Eerste / laatste onderdeel",
+    "Add an item at the end of the list": "Een onderdeel toevoegen aan het eind van de lijst",
+    "Edit the focused item (all fields)": "Het onderdeel bewerken (alle velden)",
+    "Delete the focused item and its links": "Het onderdeel en zijn koppelingen verwijderen",
+    "Move the item up one place (rank)": "Het onderdeel een plaats omhoog (rang)",
+    "Move the item down one place (rank)": "Het onderdeel een plaats omlaag (rang)",
+    "Raise its level (or a step's emotion)": "Niveau omhoog (of de emotie van een stap)",
+    "Lower its level (or a step's emotion)": "Niveau omlaag (of de emotie van een stap)",
+    "Cycle its kind": "Volgende soort",
+    "Cycle its kind backward": "Vorige soort",
+    "Link it: pick the items it links with": "Koppelen: kies waarmee het verbonden is",
+    "Filter the focused list by text": "De lijst filteren op tekst",
+    "Add a journey phase after the step's phase": "Een fase toevoegen na de fase van de stap",
+    "Rename the focused step's phase": "De fase van de stap hernoemen",
+    "Move the step's phase earlier (its steps move with it)": (
+        "De fase van de stap eerder zetten (de stappen gaan mee)"
+    ),
+    "Move the step's phase later (its steps move with it)": (
+        "De fase van de stap later zetten (de stappen gaan mee)"
+    ),
+    "Remove a journey phase no step uses": "Een fase zonder stappen verwijderen",
+    "Touchpoints overview per phase": "Contactpunten per fase",
+    "Edit the persona's empathy map entries": "De empathiekaart van de persona bewerken",
+    "Empathy map: add an entry to this section": "Empathiekaart: regel toevoegen aan dit deel",
+    "Empathy map: edit the entry": "Empathiekaart: regel bewerken",
+    "Empathy map: remove the entry": "Empathiekaart: regel verwijderen",
+    "Empathy map: move the entry up": "Empathiekaart: regel omhoog",
+    "Empathy map: move the entry down": "Empathiekaart: regel omlaag",
+    "Empathy map: back to the personas list": "Empathiekaart: terug naar de persona's",
+    "The empathy map is open: run the command again.": (
+        "De empathiekaart staat open: geef de opdracht nog een keer."
+    ),
+    "Save to the file": "Opslaan in het bestand",
+    "Save as: a copy under another name, edited from then on": (
+        "Opslaan als: een kopie onder een andere naam, waarin je verder werkt"
+    ),
+    "Undo the last change": "De laatste wijziging ongedaan maken",
+    "Redo": "Opnieuw doen",
+    "Edit the canvas settings (title, segment, market, notes)": (
+        "Instellingen van het canvas (titel, segment, markt, notities)"
+    ),
+    "Show the whole fit report": "Het hele fit-rapport tonen",
+    "Help: every key": "Hulp: alle toetsen",
+    "Command palette: every action by name": "Opdrachtenlijst: elke actie bij naam",
+    "Quit (asks first with unsaved changes)": "Stoppen (vraagt eerst bij niet-opgeslagen werk)",
+    "add": "nieuw",
+    "edit": "bewerk",
+    "del": "wis",
+    "lvl": "niveau",
+    "kind": "soort",
+    "link": "koppel",
+    "find": "zoek",
+    "+phase": "+fase",
+    "touchpts": "contact",
+    "map": "kaart",
+    "back": "terug",
+    "save": "opslaan",
+    "undo": "herstel",
+    "help": "hulp",
+    "Quit": "Stop",
+    "key": "toets",
+    # ---- help screen
+    "valuecanvas — keys": "valuecanvas — toetsen",
+    "Marks": "Tekens",
+    "In a prompt or form keys type text; escape always leaves it.": (
+        "In een invoerregel of formulier typen toetsen tekst; escape verlaat het altijd."
+    ),
+    "↑ ↓ scroll · escape closes": "↑ ↓ schuiven · escape sluit",
+    "level: top (high / extreme / essential), middle, bottom": (
+        "niveau: hoog (high / extreme / essential), midden, laag"
+    ),
+    "linked with the focused item": "gekoppeld aan het gekozen onderdeel",
+    "must-address gap, or a journey low point": "gat dat aangepakt moet worden, of een dieptepunt",
+    "a journey step's emotion, -2 … +2": "de emotie van een stap in de klantreis, -2 … +2",
+    "a journey step links 2 pains or gains": "een stap koppelt 2 pijnpunten of voordelen",
+    "a journey step in the same phase as the row above": "een stap in dezelfde fase als erboven",
+    "emotion curve: a step, a low point, the cursor step (▲ under it)": (
+        "emotiecurve: een stap, een dieptepunt, de gekozen stap (▲ eronder)"
+    ),
+    "a persona's DMU role: decider … gatekeeper, none": (
+        "de DMU-rol van een persona: beslisser … poortwachter, geen"
+    ),
+    "kinds": "soorten",
+    # ---- the fit panel and fit screen
+    "Fit: ": "Fit: ",
+    "score": "score",
+    "fit": "fit",
+    "partial": "gedeeltelijk",
+    "none": "geen",
+    "Gaps": "Gaten",
+    "Unanchored": "Los",
+    "Journey low points": "Dieptepunten",
+    ": none": ": geen",
+    "every job, pain and gain is addressed": "elke taak, elk pijnpunt en voordeel is aangepakt",
+    "gap": "gat",
+    "unanchored": "los",
+    "low point": "dieptepunt",
+    "more": "meer",
+    "f shows all": "f toont alles",
+    "no gaps, nothing unanchored, no low points": "geen gaten, niets los, geen dieptepunten",
+    "jump to it": "ga erheen",
+    "f: full report": "f: heel rapport",
+    "Fit report": "Fit-rapport",
+    "↑ ↓ choose · enter jumps to it · escape closes": "↑ ↓ kiezen · enter gaat erheen · escape sluit",
+    # ---- personas view and empathy map
+    "Empathy map": "Empathiekaart",
+    "Does": "Doet",
+    "Feels": "Voelt",
+    "Goals (wants)": "Doelen (wil)",
+    "Influenced by": "Beïnvloed door",
+    "Problems": "Problemen",
+    "Notes": "Notities",
+    "DMU role": "DMU-rol",
+    "role": "rol",
+    "(none — e sets it)": "(geen — e stelt hem in)",
+    "— (none; a adds one)": "— (geen; a voegt toe)",
+    "no persona — press a in the list to add one": "geen persona — a in de lijst voegt er een toe",
+    "a add · e edit · d remove · K/J move · esc back": (
+        "a nieuw · e bewerk · d wis · K/J verplaats · esc terug"
+    ),
+    "m or → edits the entries": "m of → bewerkt de regels",
+    "Add a persona first (a).": "Voeg eerst een persona toe (a).",
+    "Type some text first (escape cancels).": "Typ eerst wat tekst (escape annuleert).",
+    "New entry in {section} of {name}:": "Nieuwe regel in {section} van {name}:",
+    "Edit {section} entry:": "Regel in {section} bewerken:",
+    "Removed “{text}” — u undoes it": "“{text}” verwijderd — u maakt het ongedaan",
+    # ---- link picker
+    "type to narrow · ↑ ↓ move · space toggles (the filter takes no spaces) · enter applies · escape cancels": (
+        "typ om te filteren · ↑ ↓ bewegen · spatie vinkt aan/uit (het filter neemt geen spaties) · "
+        "enter past toe · escape annuleert"
+    ),
+    "type to narrow the list": "typ om de lijst te filteren",
+    "toggle": "aan/uit",
+    "cancel": "annuleer",
+    "Link ": "Koppel ",
+    "no match — backspace widens": "geen treffer — backspace verruimt",
+    "no {items} yet": "nog geen {items}",
+    "{count} linked": "{count} gekoppeld",
+    " · {added} to link, {removed} to unlink — enter applies": (
+        " · {added} koppelen, {removed} loskoppelen — enter past toe"
+    ),
+    "Read-only: links cannot be changed here.": (
+        "Alleen lezen: koppelingen kunnen hier niet veranderen."
+    ),
+    "A {item} has nothing to link — links join the value map, the customer profile and the journey.": (
+        "Een {item} koppelt niets — koppelingen verbinden de waardekaart, het klantprofiel en de "
+        "klantreis."
+    ),
+    # ---- the canvas screen: title bar, prompts, detail row, messages
+    "Canvas": "Canvas",
+    "7 Journey": "7 Klantreis",
+    "8 Personas": "8 Persona's",
+    "(not saved yet)": "(nog niet opgeslagen)",
+    "  READ-ONLY": "  ALLEEN LEZEN",
+    "filter: type to narrow · enter keeps · escape clears": (
+        "filter: typ om te filteren · enter houdt vast · escape wist"
+    ),
+    "type it · enter adds · escape cancels": "typ het · enter voegt toe · escape annuleert",
+    "type it · enter adds, stays open · empty enter closes": (
+        "typ het · enter voegt toe, blijft open · lege enter sluit"
+    ),
+    "New {item}{where}: ": "Nieuw(e) {item}{where}: ",
+    "links": "koppelt",
+    "emotion {:+d}": "emotie {:+d}",
+    "Clear filter": "Filter wissen",
+    "Read-only: this canvas cannot be changed here.": (
+        "Alleen lezen: dit canvas kan hier niet veranderen."
+    ),
+    "Read-only: saving is off for this canvas.": "Alleen lezen: opslaan staat uit voor dit canvas.",
+    "Edit {item} {id}": "{item} {id} bewerken",
+    "Canvas settings": "Instellingen van het canvas",
+    "Deleted {id} “{text}”{also} — u undoes it": "{id} “{text}”{also} verwijderd — u maakt het ongedaan",
+    " and {count} link": " en {count} koppeling",
+    " and {count} links": " en {count} koppelingen",
+    "Nothing to undo.": "Niets om ongedaan te maken.",
+    "Nothing to redo.": "Niets om opnieuw te doen.",
+    "Undone: {label}": "Ongedaan gemaakt: {label}",
+    "Redone: {label}": "Opnieuw gedaan: {label}",
+    "Not saved": "Niet opgeslagen",
+    "Save as (file name):": "Opslaan als (bestandsnaam):",
+    # ---- lists (empty hints)
+    "empty — press a to add": "leeg — a voegt toe",
+    "no match — escape clears the filter": "geen treffer — escape wist het filter",
+    # ---- the form
+    "text": "tekst",
+    "name": "naam",
+    "notes": "notities",
+    "context": "context",
+    "value type": "waardetype",
+    "importance": "belang",
+    "severity": "ernst",
+    "relevance": "relevantie",
+    "phase": "fase",
+    "touchpoint": "contactpunt",
+    "role (DMU)": "rol (DMU)",
+    "does (1 per line)": "doet (1 per regel)",
+    "feels (1 per line)": "voelt (1 per regel)",
+    "goals (1 per line)": "doelen (1 per regel)",
+    "influences (1 per line)": "invloeden (1 per regel)",
+    "problems (1 per line)": "problemen (1 per regel)",
+    "evidence": "bewijs",
+    "source": "bron",
+    "strategy": "strategie",
+    "warranty (1 aspect per line)": "garantie (1 aspect per regel)",
+    "title": "titel",
+    "segment": "segment",
+    "market": "markt",
+    "(none)": "(geen)",
+    "Discard": "Weggooien",
+    "Apply & save": "Toepassen en opslaan",
+    "enter applies · ctrl+s applies and saves · escape discards · tab next field": (
+        "enter past toe · ctrl+s past toe en slaat op · escape gooit weg · tab volgend veld"
+    ),
+    "enter applies · space opens the list · ctrl+s applies and saves · escape discards": (
+        "enter past toe · spatie opent de lijst · ctrl+s past toe en slaat op · escape gooit weg"
+    ),
+    "enter adds a line · tab, then enter applies · ctrl+s applies and saves": (
+        "enter voegt een regel toe · tab, dan enter past toe · ctrl+s past toe en slaat op"
+    ),
+    # ---- the journey view
+    "Emotion curve · ! low point: emotion ≤ -1, no pain on it relieved": (
+        "Emotiecurve · ! dieptepunt: emotie ≤ -1, geen pijnpunt erop verzacht"
+    ),
+    "Touchpoint of {id} (where it happens: app, shop, phone …):": (
+        "Contactpunt van {id} (waar het gebeurt: app, winkel, telefoon …):"
+    ),
+    "enter sets it · empty clears it · escape cancels": (
+        "enter stelt het in · leeg wist het · escape annuleert"
+    ),
+    "Move the step to the previous phase (last in it)": "De stap naar de vorige fase (als laatste)",
+    "Move the step to the next phase (last in it)": "De stap naar de volgende fase (als laatste)",
+    "Edit the step's touchpoint": "Het contactpunt van de stap bewerken",
+    "<phase": "<fase",
+    "phase>": "fase>",
+    "Emotion curve": "Emotiecurve",
+    "low point!": "dieptepunt!",
+    "no steps yet — press a to add one": "nog geen stappen — a voegt er een toe",
+    "no steps — a adds one · p adds a phase": "geen stappen — a voegt er een toe · p voegt een fase toe",
+    "phase / touchpoint": "fase / contactpunt",
+    "steps": "stappen",
+    "avg": "gem.",
+    "Touchpoints per phase": "Contactpunten per fase",
+    "New phase{where}:": "Nieuwe fase{where}:",
+    " (after “{phase}”)": " (na “{phase}”)",
+    " (at the end)": " (aan het eind)",
+    "Added phase “{name}” — e on a step moves it there": (
+        "Fase “{name}” toegevoegd — e op een stap zet hem daar"
+    ),
+    "Rename phase “{phase}” (its steps follow):": "Fase “{phase}” hernoemen (de stappen volgen):",
+    "Remove which phase?": "Welke fase verwijderen?",
+    "unused: {phases}": "ongebruikt: {phases}",
+    "none (every phase has steps)": "geen (elke fase heeft stappen)",
+    "enter removes · escape cancels": "enter verwijdert · escape annuleert",
+    "Removed phase “{name}” — u undoes it": "Fase “{name}” verwijderd — u maakt het ongedaan",
+    # ---- merge conflicts
+    "o  keep ours": "o  onze houden",
+    "t  take theirs": "t  die van hen nemen",
+    "the item is deleted": "het onderdeel wordt verwijderd",
+    "the item stays": "het onderdeel blijft",
+    "ours:": "onze:",
+    "ours": "wij",
+    "theirs": "zij",
+    "{item}: {deleter} deleted the item, {other} changed it (it is kept for now)": (
+        "{item}: {deleter} verwijderden het onderdeel, {other} veranderden het (het blijft voorlopig)"
+    ),
+    "theirs:": "van hen:",
+    "Merge conflict ({left} left to resolve)": "Samenvoegconflict (nog {left} op te lossen)",
+    "u  undo the last choice    escape  later (check lists what is left)": (
+        "u  laatste keuze ongedaan maken    escape  later (check toont wat er over is)"
+    ),
+    "The {item} {id}: “{text}”": "{item} {id}: “{text}”",
+    "All merge conflicts resolved; save (ctrl+s) to write the file without them.": (
+        "Alle samenvoegconflicten opgelost; sla op (ctrl+s) om het bestand zonder ze te schrijven."
+    ),
+    # ---- item names (ListSpec.singular)
+    "job": "taak",
+    "pain": "pijnpunt",
+    "gain": "voordeel",
+    "product or service": "product of dienst",
+    "pain reliever": "pijnverzachter",
+    "gain creator": "voordeelverschaffer",
+    "journey step": "stap",
+    "persona": "persona",
+    # ---- dialogs
+    "enter accepts · escape cancels": "enter bevestigt · escape annuleert",
+    "Cancel": "Annuleer",
+    "escape  stay / cancel": "escape  blijven / annuleren",
+    "Unsaved changes": "Niet-opgeslagen wijzigingen",
+    "This canvas has changes that are not saved yet.": (
+        "Dit canvas heeft wijzigingen die nog niet zijn opgeslagen."
+    ),
+    "save and quit": "opslaan en stoppen",
+    "quit without saving": "stoppen zonder opslaan",
+    "Close": "Sluit",
+    "Close help": "Hulp sluiten",
+}
+
+
+def tr(text: str, lang: str, /, **values: object) -> str:
+    """`text` in `lang` (English when no translation is known), `{name}`s filled in."""
+    out = NL.get(text, text) if lang == "nl" else text
+    return out.format(**values) if values else out
+
+
+def list_title(name: ListName, lang: str) -> str:
+    """The list's full title: "Customer jobs" / "Klanttaken"."""
+    spec = LISTS[name]
+    return spec.title_nl if lang == "nl" else spec.title
+
+
+def list_short(name: ListName, lang: str) -> str:
+    """The list's short name for pane titles and the fit summary: "Jobs" / "Taken"."""
+    spec = LISTS[name]
+    return spec.short_nl if lang == "nl" else spec.short
