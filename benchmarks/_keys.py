@@ -95,11 +95,17 @@ async def bench(path: Path, repeats: int, edits: int, only_add: bool = False) ->
 
             With `middle`, first put the cursor on the middle item of the list: on a
             short list (the 45-item sample has 6 jobs) moves and deletes would
-            otherwise run off its end.
+            otherwise run off its end. Items wrap, and the scroll offset counts items:
+            "mid-view" is halfway between the first item that keeps the cursor's item
+            whole on the last rows and the cursor itself.
             """
             if middle:
                 jobs.focus_item(jobs.items[len(jobs.items) // 2].id)
-            jobs.scroll_to(y=max(0, jobs.cursor - row), animate=False, immediate=True)
+            top = max(0, jobs.cursor - row)
+            if hasattr(jobs, "top_ending_at"):
+                bottom = jobs.top_ending_at(jobs.cursor)  # the cursor's item on the last rows
+                top = bottom if row >= height - 1 else (bottom + jobs.cursor) // 2
+            jobs.scroll_to(y=top, animate=False, immediate=True)
 
         jobs.focus()
         await wait_for_idle(0.05)

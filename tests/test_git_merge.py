@@ -110,7 +110,7 @@ def test_git_setup_is_idempotent_and_says_what_it_did(repo: Repo) -> None:
     )
     textconv = repo.git("config", "diff.valuecanvas.textconv", check=False).stdout.strip()
     if "export" in SUBCOMMANDS:
-        assert textconv == "valuecanvas export --to md"
+        assert textconv == "valuecanvas export --to md --textconv"
     else:  # a textconv that cannot run would break every git diff of a canvas
         assert textconv == ""
         assert "not set yet: diff.valuecanvas.textconv" in repo.valuecanvas("git-setup").stdout

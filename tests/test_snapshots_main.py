@@ -28,6 +28,14 @@ def test_sample_canvas(snap_compare: Any, tmp_path: Path, size: str) -> None:
 
 
 @pytest.mark.parametrize("size", ["small", "large"])
+def test_full_sample_focused_pane_wrapped(snap_compare: Any, tmp_path: Path, size: str) -> None:
+    """Every pain whole in the focused pane (at 80×24: those around the cursor); the other
+    panes share their rows out; titles whole."""
+    app = open_app(copy_sample(tmp_path, "office-coffee-b2b.toml"))
+    assert snap_compare(app, terminal_size=SIZES[size], press=["2", "down", "down"])
+
+
+@pytest.mark.parametrize("size", ["small", "large"])
 def test_help_screen(snap_compare: Any, tmp_path: Path, size: str) -> None:
     app = open_app(copy_sample(tmp_path, "car-wash.toml"))
     assert snap_compare(app, terminal_size=SIZES[size], press=["question_mark"])

@@ -154,11 +154,42 @@ def cmd_fit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_line(prompt: str) -> str:
+    """`input()`, but a signal that arrives while we wait is acted on at once.
+
+    `input()` blocks in read(2) with Python's signal handlers unable to run: a SIGHUP
+    that lands between the prompt and that read runs its handler only after the user
+    typed a line, so a hung-up terminal left the process (and its lock) behind.
+    Waiting in short selects gives the handlers a chance every quarter second.
+    """
+    import os
+    import select
+
+    try:
+        fd = sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests)
+        return input(prompt)
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    data = b""
+    while not data.endswith(b"\n"):
+        ready, _, _ = select.select([fd], [], [], 0.25)
+        if not ready:
+            continue
+        chunk = os.read(fd, 4096)
+        if not chunk:
+            if data:
+                break
+            raise EOFError
+        data += chunk
+    return data.decode("utf-8", "replace").rstrip("\r\n")
+
+
 def _ask(question: str, keys: str, default: str) -> str:
     """Ask on the terminal until the answer starts with one of `keys`; end of input: `default`."""
     while True:
         try:
-            answer = input(_visible(question) + " ").strip().lower()
+            answer = _read_line(_visible(question) + " ").strip().lower()
         except EOFError:
             _out("")
             return default
@@ -464,5 +495,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _err(line)
         return 1
     except OSError as exc:  # a file problem storage did not foresee: still no traceback
-        _err(f"{getattr(exc, 'filename', None) or 'valuecanvas'}: {exc.strerror or exc}")
+        _err(
+            f"{safe(str(getattr(exc, 'filename', None) or 'valuecanvas'))}: {safe(str(exc.strerror or exc))}"
+        )
         return 1

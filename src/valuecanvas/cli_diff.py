@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from valuecanvas.errors import CanvasError, Problem, printable
+from valuecanvas.errors import CanvasError, Problem, safe
 from valuecanvas.model import Canvas
 
 
@@ -33,7 +33,7 @@ def canvas_at(path: Path, rev: str) -> Canvas:
     from valuecanvas.storage.codec import canvas_from_bytes
 
     folder = path.parent if str(path.parent) else Path(".")
-    shown = printable(rev)
+    shown = safe(rev)
     if rev.startswith("-") or not rev.strip():
         raise _fail(path, f"'{shown}' is not a git revision; give a commit, branch or tag")
     try:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import re
 import sys
 from pathlib import Path
 
-from valuecanvas.errors import CanvasError, printable
+from valuecanvas.errors import CanvasError, safe
 
 
 def _err(line: str) -> None:
@@ -21,47 +21,74 @@ def _err(line: str) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from valuecanvas.export import FORMATS, export
+    from valuecanvas.export import export
+    from valuecanvas.export.write import write_export
     from valuecanvas.storage import load
-    from valuecanvas.storage.files import write_atomic
 
     source = Path(args.file)
+    if args.textconv and args.output is not None:
+        _err("valuecanvas export: --textconv writes to standard output; leave out -o")
+        return 2
     try:
         canvas = load(source).canvas
     except CanvasError as exc:
+        if args.textconv:
+            return _plain_text(source, exc)
         for line in exc.lines():
             _err(line)
         _err(
-            f"{printable(str(source))}: not exported; fix the problems above (valuecanvas check {printable(str(source))})"
+            f"{safe(str(source))}: not exported; fix the problems above (valuecanvas check {safe(str(source))})"
         )
         return 1
-    text = export(canvas, args.to)
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(export(canvas, args.to))
         return 0
     out = Path(args.output)
-    shown = printable(str(out))
     try:
-        same = out.exists() and os.path.samefile(out, source)
-    except OSError:
-        same = False
-    if same:
-        _err(
-            f"{shown}: is the canvas itself; choose another output file (e.g. {printable(source.stem)}{FORMATS[args.to].extension})"
-        )
-        return 1
-    if (out.exists() or out.is_symlink()) and not args.force:
-        _err(
-            f"{shown}: already exists and was left as it is; add --force to replace it, or choose another name"
-        )
-        return 1
-    try:
-        write_atomic(out, text.encode("utf-8"))
+        write_export(canvas, args.to, out, source=source, force=args.force)
     except CanvasError as exc:
         for line in exc.lines():
             _err(line)
         return 1
-    _err(f"{shown}: written ({args.to})")
+    _err(f"{safe(str(out))}: written ({args.to})")
+    return 0
+
+
+_LINE_PARTS = re.compile(r"(\r?\n|\t)")
+
+
+def _terminal_text(text: str) -> str:
+    """`text` with every control character escaped (`errors.safe`) but tabs and line ends."""
+    return "".join(
+        part if _LINE_PARTS.fullmatch(part) else safe(part, None)
+        for part in _LINE_PARTS.split(text)
+    )
+
+
+def _plain_text(source: Path, exc: CanvasError) -> int:
+    """`--textconv` on a file that is not a valid canvas: a one-line note, then its own text.
+
+    Git runs the textconv on every revision it diffs; a failing one makes `git diff`
+    stop with "unable to read files to diff". So an old revision that was never a valid
+    canvas (a half-written file, conflict markers, another TOML file) still diffs — as
+    text, under a note that says why. Exit 0 whatever happens.
+    """
+    first = exc.problems[0] if exc.problems else None
+    reason = ""
+    if first is not None:
+        where = first.where()
+        reason = f" ({safe(where, 80) + ': ' if where else ''}{safe(first.message, 120)}"
+        more = len(exc.problems) - 1
+        reason += f"; {more} more problem{'s' if more != 1 else ''})" if more else ")"
+    try:
+        data = source.read_bytes()
+    except OSError as err:
+        sys.stdout.write(
+            f"valuecanvas: not a valid canvas{reason}; cannot read it: {safe(str(err))}\n"
+        )
+        return 0
+    sys.stdout.write(f"valuecanvas: not a valid canvas{reason}; its text as it is:\n")
+    sys.stdout.write(_terminal_text(data.decode("utf-8", errors="replace")))
     return 0
 
 
@@ -86,6 +113,12 @@ def export_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, choices=list(FORMATS), help="the format")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default: standard output)")
     p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    p.add_argument(
+        "--textconv",
+        action="store_true",
+        help="for git's diff (set by git-setup): a file that is not a valid canvas is "
+        "printed as its own text under a one-line note, with exit 0, instead of failing",
+    )
     p.set_defaults(run=cmd_export)
     return p
 

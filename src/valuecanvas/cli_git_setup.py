@@ -13,10 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from valuecanvas.errors import safe
+
 SETTINGS = (
     ("merge.valuecanvas.name", "valuecanvas: merge canvases by id"),
     ("merge.valuecanvas.driver", "valuecanvas merge-driver %O %A %B %P"),
-    ("diff.valuecanvas.textconv", "valuecanvas export --to md"),
+    ("diff.valuecanvas.textconv", "valuecanvas export --to md --textconv"),
 )
 SIDECARS = ("*.toml.lock", "*.recover*.toml", "*.toml.bak", ".*.tmp")
 
@@ -52,10 +54,16 @@ def add_attributes(top: Path, pattern: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     pattern: str = args.pattern
-    if not pattern.strip() or any(c.isspace() for c in pattern) or pattern.startswith("#"):
+    if (
+        not pattern.strip()
+        or any(c.isspace() for c in pattern)
+        or pattern.startswith("#")
+        or safe(pattern, None) != pattern  # control characters
+    ):
         sys.stderr.write(
-            f"valuecanvas git-setup: '{pattern}' is not a pattern .gitattributes can hold "
-            "(no spaces, not starting with #); e.g. '*.toml' or 'canvases/*.toml'\n"
+            f"valuecanvas git-setup: '{safe(pattern)}' is not a pattern .gitattributes can "
+            "hold (no spaces or control characters, not starting with #); e.g. '*.toml' or "
+            "'canvases/*.toml'\n"
         )
         return 2
     try:
@@ -65,12 +73,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if top_run.returncode != 0 or not top_run.stdout.strip():
         sys.stderr.write(
-            f"valuecanvas git-setup: {Path.cwd()} is not in a git repository (or has no work "
+            f"valuecanvas git-setup: {safe(str(Path.cwd()))} is not in a git repository (or has no work "
             "tree); run it inside your repository, or 'git init' first\n"
         )
         return 1
     top = Path(top_run.stdout.strip())
-    _out(f"Repository: {top}")
+    _out(f"Repository: {safe(str(top))}")
     from valuecanvas.cli import SUBCOMMANDS
 
     has_export = "export" in SUBCOMMANDS
@@ -88,9 +96,15 @@ def run(args: argparse.Namespace) -> int:
             continue
         done = _git("config", "--local", key, value)
         if done.returncode != 0:
-            sys.stderr.write(f"valuecanvas git-setup: git config {key} failed: {done.stderr}")
+            sys.stderr.write(
+                f"valuecanvas git-setup: git config {key} failed: {safe(done.stderr.strip())}\n"
+            )
             return 1
-        _out(f"  set {key} = {value}")
+        if current.returncode == 0:  # an older registration, e.g. a textconv without --textconv
+            old = safe(current.stdout.rstrip("\n"))
+            _out(f"  updated {key} = {value}  (was: {old})")
+        else:
+            _out(f"  set {key} = {value}")
     line = attributes_line(pattern)
     if add_attributes(top, pattern):
         _out(f"  added to .gitattributes: {line}  (commit it, so everyone gets it)")

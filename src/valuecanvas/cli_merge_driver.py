@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from valuecanvas.errors import CanvasError, Problem, printable
+from valuecanvas.errors import CanvasError, Problem, safe
 from valuecanvas.model import FORMAT, LIST_NAMES, Canvas
 from valuecanvas.rules import rule_breaks
 
@@ -77,7 +77,8 @@ def _read(path: Path, label: str) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise CanvasError(
-            label, [Problem("", f"cannot be read: {exc.strerror or exc}; merge it by hand")]
+            label,
+            [Problem("", f"cannot be read: {safe(str(exc.strerror or exc))}; merge it by hand")],
         ) from None
 
 
@@ -98,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     from valuecanvas.storage.codec import has_comments
 
     base, ours, theirs = Path(args.base), Path(args.ours), Path(args.theirs)
-    label = printable(args.path) if args.path else str(ours)
+    label = safe(args.path or str(ours))
     untouched = f"{label}: not merged; ours is left as it was — fix the problem above, then merge again or resolve it by hand"
     try:
         raw = {

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import re
 import shlex
 import sys
 from pathlib import Path
 
-from valuecanvas.errors import CanvasError, printable
+from valuecanvas.errors import CanvasError, safe
 
 
 def _err(line: str) -> None:
     sys.stderr.write(line + "\n")
+
+
+_HOST = re.compile(r"[A-Za-z0-9._:%\[\]-]{1,253}")
+"""What a host name or an IP address (v4, v6 in brackets or not, a zone) is made of."""
 
 
 def is_loopback(host: str) -> bool:
@@ -39,12 +44,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from valuecanvas.storage import load
 
     path = Path(args.file).absolute()
+    if not _HOST.fullmatch(args.host):
+        _err(
+            f"valuecanvas serve: '{safe(args.host)}' is not a host name or address; "
+            "e.g. 127.0.0.1 (the default), ::1 or 0.0.0.0"
+        )
+        return 2
     try:
         canvas = load(path).canvas  # a broken file is reported here, not in the browser
     except CanvasError as exc:
         for line in exc.lines():
             _err(line)
-        _err(f"{printable(args.file)}: not served; fix the problems above and try again")
+        _err(f"{safe(args.file)}: not served; fix the problems above and try again")
         return 1
     try:
         from textual_serve.server import Server
@@ -53,14 +64,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     if not is_loopback(args.host):
         _err(
-            f"warning: serving on {printable(args.host)}: anyone who can reach port {args.port} "
+            f"warning: serving on {safe(args.host)}: anyone who can reach port {args.port} "
             "can read and edit this canvas (there is no log-in); use the default 127.0.0.1 "
             "and an SSH tunnel to share it safely"
         )
     host = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{host}:{args.port}"
     print(
-        f"Serving {printable(args.file)} at {url} — open it in a browser; Ctrl+C stops", flush=True
+        f"Serving {safe(args.file)} at {safe(url)} — open it in a browser; Ctrl+C stops",
+        flush=True,
     )
     server = Server(
         served_command(path), host=args.host, port=args.port, title=canvas.title, public_url=url
@@ -69,7 +81,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server.serve()
     except OSError as exc:
         _err(
-            f"valuecanvas serve: cannot listen on {url}: {exc.strerror or exc}; try another --port"
+            f"valuecanvas serve: cannot listen on {safe(url)}: {safe(str(exc.strerror or exc))}; "
+            "try another --port"
         )
         return 1
     return 0

@@ -37,7 +37,12 @@ def md_text(text: str) -> str:
         return text
     out = _MD_BACKSLASH.sub(r"\\\1", text)
     out = out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    out = "<br>".join(" ".join(line.split()) for line in out.splitlines())
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    while lines and not lines[-1]:  # a blank line at either end shows as nothing in a cell
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    out = "<br>".join(lines)
     out = _MD_LEADING_MARK.sub(r"\\\1", out)
     return _MD_LEADING_NUMBER.sub(r"\1\\\2", out)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from valuecanvas.errors import safe
+
 
 def bar(value: int | None, width: int = 20, empty: str = "·") -> str:
     """A percentage as `width` cells: filled `█`, the rest `empty`; `—` for no value."""
@@ -17,5 +19,9 @@ def pct(value: int | None) -> str:
 
 
 def one_line(text: str) -> str:
-    """Text that may hold line breaks and tabs, as one line of a report."""
-    return " ".join(text.split())
+    """Text that may hold line breaks and tabs, as one line of a report for a terminal.
+
+    Bidi controls (U+202E …) are allowed in a canvas's text but shown escaped here
+    (`errors.safe`), so a report never reverses or hides what the terminal shows.
+    """
+    return safe(" ".join(text.split()), None)

@@ -388,6 +388,28 @@ NL: dict[str, str] = {
     "quit without saving": "stoppen zonder opslaan",
     "Close": "Sluit",
     "Close help": "Hulp sluiten",
+    # ---- the export dialog (x)
+    "Export the canvas": "Het canvas exporteren",
+    "Format (↑ ↓ or 1-5, enter)": "Formaat (↑ ↓ of 1-5, enter)",
+    "Path (enter writes)": "Pad (enter schrijft)",
+    "Unsaved changes are exported too · tab switches · escape cancels": (
+        "Ook niet-opgeslagen wijzigingen · tab wisselt · escape annuleert"
+    ),
+    "Markdown that GitHub renders": "Markdown die GitHub toont",
+    "the journey as a Mermaid diagram": "de klantreis als diagram (Mermaid)",
+    "one self-contained page, prints on A4": "één losse webpagina, print op A4",
+    "one row per item and journey step": "één rij per onderdeel en stap van de klantreis",
+    "the canvas, valid against the schema": "het canvas, geldig volgens het schema",
+    "Type a path, e.g. {example}": "Typ een pad, bijvoorbeeld {example}",
+    "File exists": "Bestand bestaat al",
+    "{path} already exists. Replace it with the {fmt} export?": (
+        "{path} bestaat al. Vervangen door de {fmt}-export?"
+    ),
+    "replace it": "vervangen",
+    "Exported {fmt}: {path}": "Geëxporteerd als {fmt}: {path}",
+    "Export the canvas (md, mermaid, html, csv, json) to a file": (
+        "Het canvas exporteren (md, mermaid, html, csv, json) naar een bestand"
+    ),
 }
 
 

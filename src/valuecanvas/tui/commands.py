@@ -141,6 +141,8 @@ DOCUMENT_COMMANDS = (
         DOCUMENT,
     ),
     Command("f", "show_fit", "Show the whole fit report", DOCUMENT),
+    # No footer label: at 80 columns the footer is full and `? help` must stay in view.
+    Command("x", "export", "Export the canvas (md, mermaid, html, csv, json) to a file", DOCUMENT),
     Command("question_mark,f1", "help", "Help: every key", DOCUMENT, "help", "? / f1", scope="app"),
     Command(
         "ctrl+p", "command_palette", "Command palette: every action by name", DOCUMENT, scope="app"

@@ -1,9 +1,15 @@
-"""A list pane that stays instant with thousands of items.
+"""A list pane that stays instant with thousands of items, and shows whole texts.
 
 A Line-API widget: it keeps only a tuple of items and renders the rows that are
-on screen, one line each, so a key press on a 5,000-item list costs as much as
-on a 5-item one. Rows are built from plain `Segment`s: user text is never read
-as markup.
+on screen, so a key press on a 5,000-item list costs as much as on a 5-item one.
+Rows are built from plain `Segment`s: user text is never read as markup.
+
+Items wrap. The active pane (the one last focused, also while its add prompt or
+filter is open) shows every item whole, over as many rows as it needs; the
+vertical scroll offset counts *items*, so the pane shows the items from the one
+at the offset down, and moving the cursor scrolls just enough to show the
+cursor's item whole. The other panes share their rows out: every item gets as
+many rows as fit (`…` where cut), one each when there are more items than rows.
 """
 
 from __future__ import annotations
@@ -20,17 +26,22 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from valuecanvas.model import ListName
 from valuecanvas.tui.lang import t
+from valuecanvas.tui.rows import Part, ellipsize, one_line, share_rows, title_for, wrap_parts
+
+__all__ = ["ItemList", "RowFormatter", "one_line"]
 
 RowFormatter = Callable[[Any], list[tuple[str, str]]]
 """Turns an item into (text, component-class) parts; "" is the base style."""
 
+ROWS_WEIGHED = 60
+"""Rows needed are counted up to this many (a long list needs "all of them")."""
 
-def one_line(text: str) -> str:
-    """User text on one row: line breaks and tabs shown as spaces."""
-    return text.replace("\r", " ").replace("\n", " ↵ ").replace("\t", " ")
+Frame = list[tuple[int, int, bool]]
+"""The rows on screen: (position in the shown items, row of that item, its last row shown)."""
 
 
 class ItemList(ScrollView, can_focus=True):
@@ -92,10 +103,20 @@ class ItemList(ScrollView, can_focus=True):
         self.keep: tuple[str, Callable[[Any], bool]] | None = None
         self.keep_label = ""
         self.empty_hint = "empty — press a to add"
-        # Rendered rows by (item identity, width, mark, flag, at cursor, cursor focused); the
-        # item is kept beside its strip, so an id() is never reused while cached. Items are
-        # immutable, so a row stays valid across edits, filters and focus; styles clear it.
-        self._cache: dict[tuple[int, int, str, bool, bool, bool], tuple[Any, Strip]] = {}
+        # Rendered rows by (item identity, width, row, cut short, mark, flag, at cursor,
+        # cursor focused); the item is kept beside its strip, so an id() is never reused
+        # while cached. Items are immutable, so a row stays valid across filters and focus;
+        # new items, sizes and styles clear it.
+        self._cache: dict[tuple[int, int, int, bool, str, bool, bool, bool], tuple[Any, Strip]] = {}
+        # An item's wrapped rows by (item identity, width), the item kept beside them.
+        self._wrapped: dict[tuple[int, int], tuple[Any, list[list[Part]]]] = {}
+        # The active pane wraps every item whole; see the module docstring.
+        self.active = False
+        self._caps: list[int] | None = None  # rows per shown item, when rows are shared out
+        self._cap = 1  # rows per item otherwise (0: as many as it needs)
+        self._frame: tuple[tuple[int, int, int, int], Frame] | None = None
+        self._width = 1  # the text's width in cells, set by _plan
+        self._weight = ""  # this pane's height in its column, set by _weigh
         # The screen's one way to hear of the focused list's cursor (a move or focus): called
         # at once, so its marks and detail row are in the same frame as the cursor. Views
         # beside the list (curve, empathy map) listen to CursorMoved instead.
@@ -122,6 +143,9 @@ class ItemList(ScrollView, can_focus=True):
         old_position = self.cursor
         old_top, old_rows = int(self.scroll_offset.y), self._visible_rows()
         self.items = tuple(items)
+        if self.list_name == "steps":  # a step's row depends on its neighbours (its phase)
+            self._cache.clear()
+            self._wrapped.clear()
         self._refilter()
         if keep is not None:
             for position, index in enumerate(self.shown):
@@ -133,25 +157,25 @@ class ItemList(ScrollView, can_focus=True):
         else:
             self._set_cursor(min(old_position, max(0, len(self.shown) - 1)))
         self._update_title()
-        if int(self.scroll_offset.y) != old_top or not self.shown or not old_rows:
+        steps = self.list_name == "steps"  # their rows depend on their neighbours
+        if int(self.scroll_offset.y) != old_top or not self.shown or not old_rows or steps:
             self.refresh()  # scrolled, or an empty pane's hint comes or goes
             return
-        # Items are immutable: a row whose item is the same object looks the same (marks,
-        # flags and the cursor repaint their own rows). Repainting only the rows that
-        # changed keeps an edit from repainting the whole pane, and with it, through
+        # Items are immutable: a row showing the same row of the same item object looks the
+        # same (marks, flags and the cursor repaint their own rows). Repainting only the rows
+        # that changed keeps an edit from repainting the whole pane, and with it, through
         # Textual's compositor, every widget beside it.
         new_rows = self._visible_rows()
         for n in range(max(len(old_rows), len(new_rows))):
-            old_item = old_rows[n] if n < len(old_rows) else None
-            new_item = new_rows[n] if n < len(new_rows) else None
-            if old_item is not new_item:
+            old_row = old_rows[n] if n < len(old_rows) else None
+            new_row = new_rows[n] if n < len(new_rows) else None
+            same = old_row and new_row and old_row[0] is new_row[0] and old_row[1:] == new_row[1:]
+            if not same:
                 self.refresh_line(old_top + n)
 
-    def _visible_rows(self) -> list[Any]:
-        """The items on the rows in view, top to bottom."""
-        top = int(self.scroll_offset.y)
-        bottom = min(len(self.shown), top + (self.scrollable_content_region.height or 1))
-        return [self.items[self.shown[position]] for position in range(top, bottom)]
+    def _visible_rows(self) -> list[tuple[Any, int, bool]]:
+        """What the rows in view show, top to bottom: (item, its row, cut short)."""
+        return [(self.items[self.shown[p]], row, cut) for p, row, cut in self._layout()]
 
     def set_marks(self, marked: frozenset[str]) -> None:
         if marked != self.marked:
@@ -166,12 +190,17 @@ class ItemList(ScrollView, can_focus=True):
             self._refresh_rows(changed)
 
     def _refresh_rows(self, ids: frozenset[str]) -> None:
-        """Repaint only the visible rows of these items (not the whole pane)."""
+        """Repaint only the rows of these items on screen (not the whole pane)."""
         top = int(self.scroll_offset.y)
-        bottom = min(len(self.shown), top + (self.scrollable_content_region.height or 1))
-        for position in range(top, bottom):
+        for y, (position, _, _) in enumerate(self._layout()):
             if self.items[self.shown[position]].id in ids:
-                self.refresh_line(position)
+                self.refresh_line(top + y)
+
+    def _refresh_positions(self, *positions: int) -> None:
+        top = int(self.scroll_offset.y)
+        for y, (position, _, _) in enumerate(self._layout()):
+            if position in positions:
+                self.refresh_line(top + y)
 
     def set_filter(self, text: str) -> None:
         keep = self.current_id
@@ -224,19 +253,15 @@ class ItemList(ScrollView, can_focus=True):
                     or needle in str(item.id).casefold()
                 )
             ]
-        self.virtual_size = Size(self.size.width, len(self.shown))
+        self._plan()
 
     def _update_title(self) -> None:
-        """`2 Pains (6)`; in a narrow column the count stays and the name gives way."""
+        """`2 Pains (6)`, or what of it fits the top border (see rows.title_for)."""
         total = len(self.items)
         count = f"{len(self.shown)}/{total}" if self.filter_text or self.keep else str(total)
+        # Textual draws it within the border less corners and blanks (6 cells in all)
         room = max(6, self.size.width - 4) if self.size.width else 1000
-        title = f"{self.pane_title} ({count})"
-        if len(title) > room:
-            key, _, name = self.pane_title.partition(" ")
-            keep = max(1, room - len(key) - len(count) - 4)
-            short = name if len(name) <= keep else name[: keep - 1] + "…"
-            title = f"{key} {short} ({count})"
+        title = title_for(self.pane_title, count, room, self.filter_text)
         subtitle = " ".join(
             part for part in (self.keep_label, self.filter_text and f"/{self.filter_text}") if part
         )
@@ -245,6 +270,124 @@ class ItemList(ScrollView, can_focus=True):
         self._titles = (title, subtitle)
         self.border_title = Content(title)
         self.border_subtitle = Content(subtitle) if subtitle else ""
+
+    # ------------------------------------------------------------ layout
+
+    def activate(self) -> None:
+        """Make this the pane that shows whole texts (and no other in its screen)."""
+        if self.is_attached:
+            for other in self.screen.query(ItemList):
+                if other is not self and other.active:
+                    other._set_active(False)
+        self._set_active(True)
+
+    def _set_active(self, active: bool) -> None:
+        if active == self.active:
+            return
+        self.active = active
+        self.set_class(active, "-active")
+        if self.parent is not None and self.parent.has_class("col"):
+            self.parent.set_class(active, "-active")  # its column widens (app.tcss)
+        self._plan()
+        self.scroll_to_cursor()
+        self.refresh()
+
+    def _rows_of(self, position: int) -> list[list[Part]]:
+        """The item's rows, wrapped to the pane (after the one-cell mark column)."""
+        item = self.items[self.shown[position]]
+        width = self._width
+        cached = self._wrapped.get((id(item), width))
+        if cached is not None and cached[0] is item:
+            return cached[1]
+        if len(self._wrapped) > 4096:
+            self._wrapped.clear()
+        rows = wrap_parts(self.formatter(item), width)
+        self._wrapped[(id(item), width)] = (item, rows)
+        return rows
+
+    def _height(self, position: int) -> int:
+        """Rows given to the item at this position."""
+        if self._cap == 1 and self._caps is None:
+            return 1
+        cap = self._caps[position] if self._caps is not None else self._cap
+        rows = len(self._rows_of(position))
+        return min(rows, cap) if cap else rows
+
+    def _plan(self) -> None:
+        """Share the rows out, and size the scroll range so the last items can show."""
+        region = self.scrollable_content_region
+        self._width = max(1, region.width - 1)  # the text's: after the one-cell mark column
+        height = region.height or 1
+        count = len(self.shown)
+        self._frame = None
+        self._caps = None
+        self._cap = 0 if self.active else 1
+        if not self.active and count <= height and count:
+            self._caps = share_rows([len(self._rows_of(p)) for p in range(count)], height)
+        top_max = 0
+        if self._cap == 0 and count:
+            top_max = self.top_ending_at(count - 1)
+        elif self._cap == 1 and self._caps is None:
+            top_max = max(0, count - height)
+        # as wide as the pane: never a horizontal scrollbar
+        self.virtual_size = Size(region.width, top_max + height if top_max else count)
+        self._weigh()
+
+    def rows_needed(self) -> int:
+        """Rows to show every item whole at this width (at most ROWS_WEIGHED)."""
+        if not self.shown:
+            return len(self._hint_lines(self._width + 1))
+        need = 0
+        for position in range(len(self.shown)):
+            need += len(self._rows_of(position))
+            if need >= ROWS_WEIGHED:
+                return ROWS_WEIGHED
+        return need
+
+    def _weigh(self) -> None:
+        """In a canvas column of two, the focused pane takes the rows it needs: all the
+        column can give if the other pane's texts fit in the rest, else two thirds."""
+        column = self.parent
+        if not isinstance(column, Widget) or not column.has_class("col"):
+            return
+        others = [w for w in column.children if isinstance(w, ItemList) and w is not self]
+        height: str = "1fr"
+        if self.active and others and column.size.height:
+            total = column.size.height
+            rest = sum(other.rows_needed() + 2 for other in others)
+            rows = min(self.rows_needed() + 2, max(total * 2 // 3, total - rest))
+            height = str(max(3, rows))
+        if height != self._weight:
+            self._weight = height
+            self.styles.height = height
+
+    def top_ending_at(self, position: int) -> int:
+        """The first item to show so that this one is whole at the bottom of the pane."""
+        height = self.scrollable_content_region.height or 1
+        top, used = position, self._height(position)
+        while top > 0 and used + self._height(top - 1) <= height:
+            top -= 1
+            used += self._height(top)
+        return top
+
+    def _layout(self) -> Frame:
+        """The rows on screen now, from the item at the scroll offset down."""
+        region = self.scrollable_content_region
+        height = region.height or 1
+        top = int(self.scroll_offset.y)
+        key = (top, height, region.width, len(self.shown))
+        if self._frame is not None and self._frame[0] == key:
+            return self._frame[1]
+        frame: Frame = []
+        position = top
+        while len(frame) < height and position < len(self.shown):
+            rows = self._height(position)
+            cut = rows < len(self._rows_of(position))
+            frame += [(position, row, cut and row == rows - 1) for row in range(rows)]
+            position += 1
+        del frame[height:]
+        self._frame = (key, frame)
+        return frame
 
     # ------------------------------------------------------------ cursor
 
@@ -256,8 +399,7 @@ class ItemList(ScrollView, can_focus=True):
         top = self.scroll_offset.y
         self.scroll_to_cursor()
         if old != new and self.scroll_offset.y == top:
-            self.refresh_line(old)  # no scroll: only the old and new cursor rows change
-            self.refresh_line(new)
+            self._refresh_positions(old, new)  # no scroll: only the two items' rows change
         else:
             self.refresh()
         if self.cursor_hook is not None and self.has_focus:
@@ -265,12 +407,23 @@ class ItemList(ScrollView, can_focus=True):
         self.post_message(self.CursorMoved(self, self.current_id))
 
     def scroll_to_cursor(self) -> None:
+        """Scroll just enough that the cursor's item shows whole (from its top, if it is
+        taller than the pane)."""
+        if not self.shown:
+            return
         height = self.scrollable_content_region.height or 1
-        top = int(self.scroll_offset.y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+        top, cursor = int(self.scroll_offset.y), self.cursor
+        if cursor < top:
+            new = cursor
+        elif cursor - top >= height:
+            new = self.top_ending_at(cursor)
+        else:
+            used = sum(self._height(p) for p in range(top, cursor + 1))
+            new = top if used <= height else self.top_ending_at(cursor)
+        if new != top:
+            # force: the scrollbar may not be shown yet when the list has just grown past
+            # the pane (a new item), and the cursor must be in view in this frame
+            self.scroll_to(y=new, animate=False, immediate=True, force=True)
 
     def action_cursor(self, delta: int) -> None:
         self._set_cursor(self.cursor + delta)
@@ -279,11 +432,12 @@ class ItemList(ScrollView, can_focus=True):
         self._set_cursor(position if position >= 0 else len(self.shown) - 1)
 
     def action_page(self, direction: int) -> None:
-        self._set_cursor(
-            self.cursor + direction * max(1, self.scrollable_content_region.height - 1)
-        )
+        """Move by the items on screen, less one (so one stays in view)."""
+        items = len({position for position, _, _ in self._layout()})
+        self._set_cursor(self.cursor + direction * max(1, items - 1))
 
     def on_focus(self) -> None:
+        self.activate()
         self.refresh()
         if self.cursor_hook is not None:
             self.cursor_hook(self)
@@ -294,9 +448,10 @@ class ItemList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._update_title()
-        self.virtual_size = Size(self.size.width, len(self.shown))
         self._cache.clear()
+        self._plan()
         self.scroll_to_cursor()
+        self.refresh()  # the rows are shared out anew: the frame drawn on resize is stale
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -315,19 +470,20 @@ class ItemList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        position = int(self.scroll_offset.y) + y
-        if not self.shown or position >= len(self.shown):
+        frame = self._layout()
+        if not self.shown or y >= len(frame):
             base = self.rich_style
             hint = self._hint_lines(width)
             if self.shown or y >= len(hint):
                 return Strip.blank(width, base)
             dim = self.get_component_rich_style("item-list--dim", partial=True)
             return Strip([Segment(hint[y], base + dim)]).crop_extend(0, width, base)
+        position, row, cut = frame[y]
         item = self.items[self.shown[position]]
         at_cursor = position == self.cursor
         mark = "linked" if item.id in self.marked else ""
         flag = item.id in self.flagged
-        key = (id(item), width, mark, flag, at_cursor, at_cursor and self.has_focus)
+        key = (id(item), width, row, cut, mark, flag, at_cursor, at_cursor and self.has_focus)
         cached = self._cache.get(key)
         if cached is not None and cached[0] is item:
             return cached[1]
@@ -338,12 +494,20 @@ class ItemList(ScrollView, can_focus=True):
             )
         elif mark:
             style += self.get_component_rich_style("item-list--linked")
-        segments = [Segment("◆" if mark else ("!" if flag else " "), style)]
-        for text, component in self.formatter(item):
+        lead = ("◆" if mark else ("!" if flag else " ")) if row == 0 else " "
+        segments = [Segment(lead, style)]
+        parts = self._rows_of(position)[row]
+        if cut and row == 0:  # one row for a longer text: as much of it as fits, then …
+            parts = ellipsize(
+                wrap_parts(self.formatter(item), width - 1, one_row=True)[0], width - 1
+            )
+        elif cut:
+            parts = ellipsize(parts, width - 1)
+        for text, component in parts:
             part = style
             if component and not at_cursor:
                 part = style + self.get_component_rich_style(component, partial=True)
-            segments.append(Segment(one_line(text), part))
+            segments.append(Segment(text, part))
         strip = Strip(segments).crop_extend(0, width, style)
         if len(self._cache) > 4096:
             self._cache.clear()

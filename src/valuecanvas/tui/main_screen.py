@@ -30,6 +30,7 @@ from valuecanvas.reports.words import list_short
 from valuecanvas.tui.add_prompt import AddPrompt
 from valuecanvas.tui.commands import SCOPE_VIEW, bindings, by_id
 from valuecanvas.tui.conflicts_dialog import ConflictChoice, offer_next
+from valuecanvas.tui.export_dialog import Exported, ExportScreen
 from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
@@ -603,6 +604,15 @@ class MainScreen(TagKeys, TranslatedFooter):
                 self.jump_to(item_id)
 
         self.app.push_screen(FitScreen(self.document.canvas, self.report), chosen)
+
+    def action_export(self) -> None:
+        """`x`: the export dialog (tui/export_dialog.py); it posts `Exported` when written."""
+        doc = self.document
+        self.app.push_screen(ExportScreen(doc.canvas, doc.path, self))
+
+    @on(Exported)
+    def _exported(self, event: Exported) -> None:
+        self.notify(event.note, markup=False)
 
     @on(FitPanel.Jump)
     def _fit_jump(self, event: FitPanel.Jump) -> None:

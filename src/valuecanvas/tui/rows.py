@@ -1,16 +1,136 @@
-"""How one item looks on one row: compact marks for level and kind, then its text.
+"""How one item looks: compact marks for level and kind, then its text, wrapped.
 
 Marks are plain characters, readable without colour: `●●●` top level, `●●·`
-middle, `●··` bottom; two letters for the kind (legend in help).
+middle, `●··` bottom; two letters for the kind (legend in help). An item's
+text wraps under itself (the marks stay in their own column), so a list reads
+as a column of paragraphs.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
+from textual._wrap import compute_wrap_offsets
 
 from valuecanvas.model import EMPATHY_FIELDS, LISTS, ListName
+
+Part = tuple[str, str]
+"""A piece of a row: (text, component class); "" is the base style."""
+
+NARROW_TEXT = 14
+"""Below this many cells for the text, a row drops its dim marks (the kind) for it."""
+
+
+def one_line(text: str) -> str:
+    """User text on one row: line breaks and tabs shown as spaces."""
+    return text.replace("\r", " ").replace("\n", " ↵ ").replace("\t", " ")
+
+
+def wrap_parts(parts: list[Part], width: int, *, one_row: bool = False) -> list[list[Part]]:
+    """An item's parts over rows of `width` cells, the text wrapped under itself.
+
+    The head (marks before the first piece of user text) is on the first row;
+    the rows below are indented by its width. In a narrow pane the dim marks of
+    the head (the kind) give their room to the text. `one_row`: the whole text on
+    the first row, unwrapped (for an item given one row, to be cut with `…`).
+    """
+    parts = [(one_line(text), component) for text, component in parts]
+    split = next((n for n, (t, c) in enumerate(parts) if not c and t.strip()), len(parts))
+    head, body = parts[:split], parts[split:]
+    if body:
+        first, component = body[0]
+        lead = len(first) - len(first.lstrip())
+        head.append((first[:lead], ""))
+        body[0] = (first[lead:], component)
+    indent = sum(cell_len(t) for t, _ in head)
+    if width - indent < NARROW_TEXT:
+        head = [(t, c) for t, c in head if c != "item-list--dim"]
+        indent = sum(cell_len(t) for t, _ in head)
+    # Text under text; in a very narrow pane the rows below start near the edge instead.
+    hang = indent if width - indent >= NARROW_TEXT else min(indent, 1)
+    text = "".join(t for t, _ in body)
+    offsets = [0]
+    if text and not one_row:
+        cut = compute_wrap_offsets(text, max(1, width - indent), 4, fold=False)[:1]
+        if cell_len(text[: cut[0] if cut else len(text)].rstrip()) > width - indent:
+            cut = [0]  # its first word does not fit beside the marks: it starts below them
+        if cut:
+            rest = compute_wrap_offsets(text[cut[0] :], max(1, width - hang), 4)
+            offsets += [cut[0], *(cut[0] + o for o in rest)]
+    offsets.append(len(text))
+    rows: list[list[Part]] = []
+    for start, end in pairwise(offsets):
+        row: list[Part] = list(head) if not rows else [(" " * hang, "")]
+        position = 0
+        for piece, component in body:
+            a, b = max(start, position), min(end, position + len(piece))
+            if a < b:
+                row.append((piece[a - position : b - position], component))
+            position += len(piece)
+        if len(row) > 1 or not rows:
+            rows.append(_rstrip(row))
+    return rows
+
+
+def share_rows(needs: list[int], height: int) -> list[int]:
+    """Rows per item when `height` rows are shared out: as many as fit, evenly, in order."""
+    caps = [1] * len(needs)
+    spare = height - len(needs)
+    while spare > 0:
+        grown = False
+        for n, need in enumerate(needs):
+            if caps[n] < need and spare > 0:
+                caps[n] += 1
+                spare -= 1
+                grown = True
+        if not grown:
+            break
+    return caps
+
+
+def title_for(pane_title: str, count: str, room: int, filtered: str = "") -> str:
+    """`2 Pains (6)` in `room` cells: the count drops its brackets, then (unless
+    filtered) goes; then the name is cut. The key, and a filtered count, always stay."""
+    title = f"{pane_title} ({count})"
+    if len(title) > room:
+        title = f"{pane_title} {count}"
+    if len(title) > room and not filtered and len(pane_title) <= room:
+        title = pane_title  # the name whole rather than the count
+    if len(title) > room:
+        key, _, name = pane_title.partition(" ")
+        shown_count = f" {count}" if filtered else ""
+        keep = max(1, room - len(key) - len(shown_count) - 1)
+        short = name if len(name) <= keep else name[: keep - 1] + "…"
+        title = f"{key} {short}{shown_count}"
+    return title
+
+
+def _rstrip(row: list[Part]) -> list[Part]:
+    """A wrapped row without the space it broke at."""
+    while row and not row[-1][0].strip() and len(row) > 1:
+        row = row[:-1]
+    if row:
+        row[-1] = (row[-1][0].rstrip() or row[-1][0], row[-1][1])
+    return row
+
+
+def ellipsize(row: list[Part], width: int) -> list[Part]:
+    """The last row shown of an item cut short: ends in `…` within `width` cells."""
+    out: list[Part] = []
+    used = 0
+    for text, component in row:
+        room = width - 1 - used
+        if cell_len(text) > room:
+            while text and cell_len(text) > room:
+                text = text[:-1]
+            out.append((text.rstrip(), component))
+            break
+        out.append((text, component))
+        used += cell_len(text)
+    return [*out, ("…", "item-list--dim")]
+
 
 KIND_MARKS = {
     "functional": "fn",
