@@ -219,6 +219,9 @@ async def test_edit_form_has_every_field_of_a_job(tmp_path: Path) -> None:
             "field-kind",
             "field-importance",
             "field-context",
+            "field-value",  # the value lens keys
+            "field-evidence",
+            "field-source",
             "field-notes",
         ]
 

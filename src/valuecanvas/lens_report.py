@@ -84,6 +84,9 @@ WORDS: dict[str, dict[str, str]] = {
         "unassigned": "no persona",
         "steps": "steps",
         "step": "step",
+        # the TUI's lens view (9)
+        "lens": "Value lens",
+        "more": "more — valuecanvas lens lists all",
     },
     "nl": {
         "value": "Klantenwaarde: gezocht (taken, pijnpunten, voordelen) en geleverd (waardekaart)",
@@ -141,6 +144,9 @@ WORDS: dict[str, dict[str, str]] = {
         "unassigned": "geen persona",
         "steps": "stappen",
         "step": "stap",
+        # de waardelens in de TUI (9)
+        "lens": "Waardelens",
+        "more": "meer — valuecanvas lens toont alles",
     },
 }
 

@@ -313,16 +313,16 @@ def _text_fields(
 
 # The value lens keys (value-lens.md), as the form edits them.
 VALUE_FIELD = FieldSpec("value", "value type", "choice", VALUE_TYPES, optional=True, detail="{}")
-EVIDENCE_FIELD = FieldSpec("evidence", "evidence", "choice", EVIDENCE)
+EVIDENCE_FIELD = FieldSpec("evidence", "evidence", "choice", EVIDENCE, detail="{}")
 SOURCE_FIELD = FieldSpec("source", "source")
 STRATEGY_FIELD = FieldSpec("strategy", "strategy", "choice", STRATEGIES, optional=True)
 WARRANTY_FIELD = FieldSpec("warranty", "warranty (1 aspect per line)", "lines")
 PERSONA_FIELD = FieldSpec("persona", "persona", "choice", optional=True, choices_from="personas")
-# The form edits the lens keys once the lens's TUI wants them: then these become
-# (VALUE_FIELD, EVIDENCE_FIELD, SOURCE_FIELD) and (VALUE_FIELD, STRATEGY_FIELD,
-# WARRANTY_FIELD), and the steps' fields gain EVIDENCE_FIELD, SOURCE_FIELD, PERSONA_FIELD.
-PROFILE_LENS = (replace(VALUE_FIELD, in_form=False),)
-MAP_LENS = (VALUE_FIELD,)
+# The lens keys in the form (the value lens TUI, issue 13); warranty also has its
+# checklist (`w`), a step's persona its picker (`w`).
+PROFILE_LENS = (VALUE_FIELD, EVIDENCE_FIELD, SOURCE_FIELD)
+MAP_LENS = (VALUE_FIELD, replace(STRATEGY_FIELD, detail="{}"), WARRANTY_FIELD)
+STEP_LENS = (EVIDENCE_FIELD, SOURCE_FIELD, replace(PERSONA_FIELD, detail="{}"))
 
 
 @dataclass(frozen=True)
@@ -414,12 +414,13 @@ LISTS: dict[ListName, ListSpec] = {
         "steps", Step, "s", "Journey steps", "Klantreis", "journey step", ("journey", "steps"),
         (), None, (), (("pains", "pains"), ("gains", "gains")), STEP_LENS_KEYS,
         short="Journey steps", short_nl="Klantreis", phased=True,
-        detail_order=("phase", "emotion", "touchpoint"),
+        detail_order=("phase", "emotion", "touchpoint", "evidence", "persona"),
         fields=(
             FieldSpec("text", "text"),
             FieldSpec("phase", "phase", "choice", choices_from="phases", detail="{}"),
             FieldSpec("touchpoint", "touchpoint", detail="@{}"),
             FieldSpec("emotion", "emotion", "choice", (2, 1, 0, -1, -2), detail="emotion {:+d}"),
+            *STEP_LENS,
             NOTES,
         ),
     ),

@@ -55,6 +55,41 @@ NL: dict[str, str] = {
     "Focus journey steps": "Naar de stappen van de klantreis",
     "Focus personas": "Naar de persona's",
     "Focus the fit summary panel": "Naar het fit-overzicht",
+    # ---- the value lens keys (issue 13)
+    "Show the value lens (enter on an item jumps to it)": (
+        "De waardelens (enter op een onderdeel springt ernaartoe)"
+    ),
+    "Cycle its customer value (functional, economic …)": (
+        "Wissel de klantenwaarde (functioneel, economisch …)"
+    ),
+    "Cycle its customer value backward": "Wissel de klantenwaarde terug",
+    "Cycle its strategy (performance, customisation …)": (
+        "Wissel de strategie (performantie, maatwerk …)"
+    ),
+    "Cycle its strategy backward": "Wissel de strategie terug",
+    "Cycle its evidence (assumption, observation …)": ("Wissel het bewijs (aanname, observatie …)"),
+    "Cycle its evidence backward": "Wissel het bewijs terug",
+    "Pick its warranty aspects, or whose step it is (persona)": (
+        "Kies de garantie-aspecten, of wiens stap het is (persona)"
+    ),
+    "Show all steps, then each persona's steps (whose journey)": (
+        "Toon alle stappen, dan die van elke persona (wiens klantreis)"
+    ),
+    "who": "wie",
+    "space toggles · 1-4 toggle · enter applies · escape cancels": (
+        "spatie of 1-4 zet aan/uit · enter past toe · escape annuleert"
+    ),
+    "↑ ↓ choose · enter picks · escape cancels": "↑ ↓ kiezen · enter kiest · escape annuleert",
+    "Warranty {id} assures": "Garantie die {id} borgt",
+    "Whose step is {id}?": "Wiens stap is {id}?",
+    "(no persona)": "(geen persona)",
+    "assumption": "aanname",
+    "observation": "observatie",
+    "survey": "enquête",
+    "analytics": "gemeten gedrag",
+    "all personas": "alle persona's",
+    "steps of": "stappen van",
+    "steps of no persona": "stappen zonder persona",
     "Next / previous pane": "Volgend / vorig paneel",
     "Move within the focused list": "Bewegen in de lijst",
     "First / last item": "Eerste / laatste onderdeel",
@@ -209,6 +244,7 @@ NL: dict[str, str] = {
     "Canvas": "Canvas",
     "7 Journey": "7 Klantreis",
     "8 Personas": "8 Persona's",
+    "9 Lens": "9 Waardelens",
     "(not saved yet)": "(nog niet opgeslagen)",
     "  READ-ONLY": "  ALLEEN LEZEN",
     "filter: type to narrow · enter keeps · escape clears": (

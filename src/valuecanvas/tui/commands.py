@@ -98,6 +98,7 @@ PANE_COMMANDS = (
     Command("6", "focus_pane('gain_creators')", "Focus gain creators", PANES),
     Command("7", "focus_pane('steps')", "Focus journey steps", PANES),
     Command("8", "focus_pane('personas')", "Focus personas", PANES),
+    Command("9", "focus_pane('lens')", "Show the value lens (enter on an item jumps to it)", PANES),
     Command("0", "focus_pane('fit')", "Focus the fit summary panel", PANES),
 )
 NAV_HELP = (
@@ -118,6 +119,14 @@ ITEM_COMMANDS = (
     Command("T", "cycle_kind(-1)", "Cycle its kind backward", ITEMS),
     Command("l", "link", "Link it: pick the items it links with", ITEMS, "link"),
     Command("slash", "filter", "Filter the focused list by text", ITEMS, "find"),
+    # The value lens tags (value-lens.md); shifted = backward.
+    Command("v", "cycle_value(1)", "Cycle its customer value (functional, economic …)", ITEMS),
+    Command("V", "cycle_value(-1)", "Cycle its customer value backward", ITEMS),
+    Command("r", "cycle_strategy(1)", "Cycle its strategy (performance, customisation …)", ITEMS),
+    Command("R", "cycle_strategy(-1)", "Cycle its strategy backward", ITEMS),
+    Command("g", "cycle_evidence(1)", "Cycle its evidence (assumption, observation …)", ITEMS),
+    Command("G", "cycle_evidence(-1)", "Cycle its evidence backward", ITEMS),
+    Command("w", "pick_tags", "Pick its warranty aspects, or whose step it is (persona)", ITEMS),
 )
 
 DOCUMENT_COMMANDS = (
@@ -200,6 +209,14 @@ JOURNEY_COMMANDS = (
     ),
     Command(
         "at", "touchpoint", "Edit the step's touchpoint", JOURNEY, "@", display="@", scope="journey"
+    ),
+    Command(
+        "W",
+        "by_persona",
+        "Show all steps, then each persona's steps (whose journey)",
+        JOURNEY,
+        "who",
+        scope="journey",
     ),
 )
 

@@ -99,6 +99,9 @@ class ItemList(ScrollView, can_focus=True):
         self.marked: frozenset[str] = frozenset()
         self.flagged: frozenset[str] = frozenset()
         self.filter_text = ""
+        # A second filter a view sets (the journey's persona, `W`): key shown, rows kept.
+        self.keep: tuple[str, Callable[[Any], bool]] | None = None
+        self.keep_label = ""
         self.empty_hint = "empty — press a to add"
         # Rendered rows by (item identity, width, row, cut short, mark, flag, at cursor,
         # cursor focused); the item is kept beside its strip, so an id() is never reused
@@ -208,38 +211,60 @@ class ItemList(ScrollView, can_focus=True):
         self._update_title()
         self.refresh()
 
+    def redraw_rows(self) -> None:
+        """Render every row again (what the formatter shows changed, not the items)."""
+        self._cache.clear()
+        self.refresh()
+
+    def set_keep(self, keep: tuple[str, Callable[[Any], bool]] | None, label: str = "") -> None:
+        """Show only the items `keep` accepts (None: all); the text filter applies on top.
+
+        `label` says in the pane's bottom border what is kept ("steps of pe1 Sanne").
+        """
+        self.keep = keep
+        self.keep_label = label if keep else ""
+        self.set_filter(self.filter_text)
+
     def focus_item(self, item_id: str) -> bool:
         """Put the cursor on an item (clearing a filter that hides it)."""
         for position, index in enumerate(self.shown):
             if self.items[index].id == item_id:
                 self._set_cursor(position)
                 return True
-        if self.filter_text and any(i.id == item_id for i in self.items):
+        if (self.filter_text or self.keep) and any(i.id == item_id for i in self.items):
+            self.keep, self.keep_label = None, ""
             self.set_filter("")
             return self.focus_item(item_id)
         return False
 
     def _refilter(self) -> None:
         needle = self.filter_text.casefold()
-        if not needle:
+        keep = self.keep[1] if self.keep else None
+        if not needle and keep is None:
             self.shown = list(range(len(self.items)))
         else:
             self.shown = [
                 n
                 for n, item in enumerate(self.items)
-                if needle in " ".join(text for text, _ in self.formatter(item)).casefold()
-                or needle in str(item.id).casefold()
+                if (keep is None or keep(item))
+                and (
+                    not needle
+                    or needle in " ".join(text for text, _ in self.formatter(item)).casefold()
+                    or needle in str(item.id).casefold()
+                )
             ]
         self._plan()
 
     def _update_title(self) -> None:
         """`2 Pains (6)`, or what of it fits the top border (see rows.title_for)."""
         total = len(self.items)
-        count = f"{len(self.shown)}/{total}" if self.filter_text else str(total)
+        count = f"{len(self.shown)}/{total}" if self.filter_text or self.keep else str(total)
         # Textual draws it within the border less corners and blanks (6 cells in all)
         room = max(6, self.size.width - 4) if self.size.width else 1000
         title = title_for(self.pane_title, count, room, self.filter_text)
-        subtitle = f"/{self.filter_text}" if self.filter_text else ""
+        subtitle = " ".join(
+            part for part in (self.keep_label, self.filter_text and f"/{self.filter_text}") if part
+        )
         if (title, subtitle) == self._titles:
             return  # setting a border title repaints the whole pane, even when it is the same
         self._titles = (title, subtitle)

@@ -34,6 +34,12 @@ from valuecanvas.reports.words import tr
 from valuecanvas.tui.commands import bindings
 from valuecanvas.tui.dialogs import PromptScreen, edit_check
 from valuecanvas.tui.item_list import ItemList, one_line
+from valuecanvas.tui.journey_persona import (
+    cycle_persona_filter,
+    drop_stale_filter,
+    filter_label,
+    persona_column,
+)
 from valuecanvas.tui.lang import lang_of, t
 from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.rows import fit_width, format_step
@@ -150,6 +156,7 @@ class JourneyView(Vertical):
         self._rows_for: tuple[Any, ...] | None = None
         self._firsts: frozenset[str] = frozenset()
         self._phase_width = 0
+        self._personas: tuple[dict[str, str], int] = ({}, 0)
         steps.formatter = self._format
         steps.empty_hint = "no steps — a adds one · p adds a phase"
 
@@ -168,12 +175,24 @@ class JourneyView(Vertical):
             self._firsts = first_of_phase(items)
             longest = max((cell_len(one_line(s.phase)) for s in items), default=0)
             self._phase_width = min(PHASE_COLUMN_MAX, longest)
-        return format_step(item, first=item.id in self._firsts, phase_width=self._phase_width)
+        names, width = self._personas
+        return format_step(
+            item,
+            first=item.id in self._firsts,
+            phase_width=self._phase_width,
+            persona=names.get(item.persona, item.persona),
+            persona_width=width,
+        )
 
     def show(self, canvas: Canvas, report: FitReport) -> None:
         """The canvas changed: redraw the curve and the touchpoint table."""
         self.canvas = canvas
         self.low_points = frozenset(report.journey_low_points)
+        column = persona_column(canvas)
+        if column != self._personas:  # a persona named, renamed or gone: every row changes
+            self._personas = column
+            self.steps_list.redraw_rows()
+        drop_stale_filter(self.steps_list, canvas)
         self._show_curve()
         table = self.query_one("#touchpoints", Static)
         lang = lang_of(self)
@@ -202,6 +221,9 @@ class JourneyView(Vertical):
             style = "bold reverse" if current is not None and current.phase == phase else ""
             parts.append((one_line(phase), style))
             parts.append((f" {count}" if count else " (empty)", "$text-muted"))
+        if self.canvas.personas:
+            who = filter_label(self.steps_list, self.canvas, lang_of(self))
+            parts.append((f"  · W {who}", "bold" if self.steps_list.keep else "$text-muted"))
         strip = self.query_one("#phase-strip", Static)
         strip.update(Content.assemble(*parts), layout=False)
 
@@ -238,6 +260,12 @@ class JourneyView(Vertical):
     def _request(self, edit: RequestEdit) -> None:
         # Posted to the screen itself, so it is handled before any key typed after it.
         self.screen.post_message(edit)
+
+    def action_by_persona(self) -> None:
+        """`W`: all steps → each persona's steps → steps of no one → all."""
+        if self.canvas is not None:
+            cycle_persona_filter(self.steps_list, self.canvas, lang_of(self))
+            self._show_curve()
 
     def focused_phase(self) -> str:
         """The phase the phase keys act on: the focused step's, else the first."""

@@ -37,10 +37,12 @@ from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_view import JourneyView
 from valuecanvas.tui.key_bar import KeyBar
 from valuecanvas.tui.lang import TranslatedFooter, t
+from valuecanvas.tui.lens_view import LensView
 from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.method_hints import empty_hint
 from valuecanvas.tui.personas_view import EmpathyMap, PersonasView
 from valuecanvas.tui.rows import format_item
+from valuecanvas.tui.tag_keys import TagKeys
 from valuecanvas.tui.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -79,7 +81,7 @@ _ASKS_FIRST = frozenset({"entry_add", "entry_edit"})
 """Empathy map commands that open a prompt before they change anything."""
 
 
-class MainScreen(TranslatedFooter):
+class MainScreen(TagKeys, TranslatedFooter):
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings("screen"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -140,6 +142,7 @@ class MainScreen(TranslatedFooter):
                         yield self._list("jobs")
                 yield JourneyView(self._list("steps"), id="journey-view")
                 yield PersonasView(self._list("personas"), id="personas-view")
+                yield LensView(lang=self.lang, id="lens-view")
             yield FitPanel(id="fit")
         yield Input(
             id="filter", placeholder=t(self, "filter: type to narrow · enter keeps · escape clears")
@@ -204,11 +207,13 @@ class MainScreen(TranslatedFooter):
             if (
                 canvas.journey is not old.journey
                 or self.report.journey_low_points != previous.journey_low_points
+                or canvas.personas is not old.personas  # step rows name their persona
             ):
                 journey.show(canvas, self.report)
             if canvas.personas is not old.personas or canvas.market != old.market:
                 self.query_one(PersonasView).show(canvas)
             self._show_fit()
+        self.query_one(LensView).canvas_changed(canvas)  # recomputed now if shown
         self.update_marks()
         self.update_titlebar()
         if old is None:
@@ -259,7 +264,7 @@ class MainScreen(TranslatedFooter):
         bits = [item.id]
         for field in LISTS[current.list_name].detail_fields:
             value = getattr(item, field.name)
-            if value or isinstance(value, int):  # 0 is an emotion worth showing
+            if (value or isinstance(value, int)) and value != "assumption":  # 0: an emotion
                 bits.append(t(self, field.detail).format(value))
         links = sorted(edits.linked_ids(self.document.canvas, item.id))
         if links:
@@ -328,6 +333,11 @@ class MainScreen(TranslatedFooter):
     def action_focus_pane(self, name: str) -> None:
         if name == "fit":
             self.query_one(FitPanel).focus()
+            return
+        if name == "lens":
+            self.query_one("#views", ContentSwitcher).current = "lens-view"
+            self.query_one("#lens-entries").focus()
+            self.update_titlebar()
             return
         list_name: ListName = name  # type: ignore[assignment]
         switcher = self.query_one("#views", ContentSwitcher)
@@ -607,6 +617,11 @@ class MainScreen(TranslatedFooter):
     @on(FitPanel.Jump)
     def _fit_jump(self, event: FitPanel.Jump) -> None:
         """`enter` on a gap, unanchored item or low point in the fit panel."""
+        self.jump_to(event.item_id)
+
+    @on(LensView.Jump)
+    def _lens_jump(self, event: LensView.Jump) -> None:
+        """`enter` on an item in the lens: to its pane."""
         self.jump_to(event.item_id)
 
     @on(ConflictChoice)

@@ -169,6 +169,11 @@ def level_mark(list_name: ListName, item: Any) -> str:
     return LEVEL_MARKS[spec.level_values.index(getattr(item, spec.level_field))]
 
 
+def evidence_mark(item: Any) -> str:
+    """`✓` for an item backed by more than an assumption (observation, interview, …)."""
+    return "✓" if getattr(item, "evidence", "assumption") != "assumption" else " "
+
+
 def format_item(list_name: ListName, item: Any) -> list[tuple[str, str]]:
     """(text, component class) parts of one row."""
     if list_name == "steps":
@@ -178,7 +183,8 @@ def format_item(list_name: ListName, item: Any) -> list[tuple[str, str]]:
     parts = [(level_mark(list_name, item), "item-list--mark")]
     kind = getattr(item, "kind", None)
     if kind is not None:
-        parts.append((" " + KIND_MARKS[kind], "item-list--dim"))
+        parts.append((evidence_mark(item), "item-list--mark"))  # in the gap: no width
+        parts.append((KIND_MARKS[kind], "item-list--dim"))
     parts.append((" " + item.text, ""))
     return parts
 
@@ -191,9 +197,17 @@ def fit_width(text: str, width: int) -> str:
     return text + " " * (width - cells)
 
 
-def format_step(item: Any, *, first: bool = True, phase_width: int = 0) -> list[tuple[str, str]]:
+def format_step(
+    item: Any,
+    *,
+    first: bool = True,
+    phase_width: int = 0,
+    persona: str = "",
+    persona_width: int = 0,
+) -> list[tuple[str, str]]:
     """A journey step: phase column (name where a phase run starts, `┆` below it),
-    emotion mark, link count (`→2`), text, `@touchpoint`."""
+    emotion mark, evidence mark, link count (`→2`), whose step (`persona`, a column of
+    `persona_width` when any step names one), text, `@touchpoint`."""
     parts: list[tuple[str, str]] = []
     if phase_width:
         if first:
@@ -204,8 +218,11 @@ def format_step(item: Any, *, first: bool = True, phase_width: int = 0) -> list[
     parts.append(
         (EMOTION_MARKS[item.emotion], "item-list--low" if item.emotion < 0 else "item-list--mark")
     )
+    parts.append((evidence_mark(item), "item-list--mark"))
     links = len(item.pains) + len(item.gains)
-    parts.append((f" →{links:<2}" if links else "    ", "item-list--dim"))
+    parts.append((f"→{links:<2}" if links else "   ", "item-list--dim"))
+    if persona_width:
+        parts.append((fit_width(persona or "·", persona_width) + " ", "item-list--phase"))
     parts.append((item.text, ""))
     if item.touchpoint:
         parts.append((f"  @{item.touchpoint}", "item-list--dim"))
@@ -230,6 +247,7 @@ def legend() -> list[tuple[str, str]]:
         ("!", "must-address gap, or a journey low point"),
         ("-- - 0 + ++", "a journey step's emotion, -2 … +2"),
         ("→2", "a journey step links 2 pains or gains"),
+        ("✓", "backed by more than an assumption (evidence: observation, interview, …)"),
         ("┆", "a journey step in the same phase as the row above"),
         ("● ▼ ◉ ▲", "emotion curve: a step, a low point, the cursor step (▲ under it)"),
         ("DEC BUY USR INF GAT ···", "a persona's DMU role: decider … gatekeeper, none"),

@@ -13,7 +13,12 @@ from textual.widget import Widget
 from valuecanvas.tui.item_list import one_line
 from valuecanvas.tui.lang import t
 
-VIEW_NAMES = {"canvas-view": "Canvas", "journey-view": "7 Journey", "personas-view": "8 Personas"}
+VIEW_NAMES = {
+    "canvas-view": "Canvas",
+    "journey-view": "7 Journey",
+    "personas-view": "8 Personas",
+    "lens-view": "9 Lens",
+}
 
 
 class TitleBar(Widget):
