@@ -28,8 +28,24 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def _install_mermaid() -> None:
+    """The locked mermaid + jsdom of tests/js, installed once (what .ci/run also does), so
+    the README's one test command runs these tests wherever node and npm are."""
+    if (JS / "node_modules" / "mermaid").is_dir():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.skip("npm is not installed here, so Mermaid cannot be installed to parse")
+    result = subprocess.run(
+        [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=JS, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, f"npm ci in tests/js failed:\n{result.stderr[-2000:]}"
+
+
 def mermaid_parse(diagrams: list[str]) -> list[dict[str, Any]]:
     """Mermaid's reading of each diagram (one node process for all of them)."""
+    _install_mermaid()
     assert (JS / "node_modules" / "mermaid").is_dir(), (
         "Mermaid is not installed: run 'npm ci' in tests/js (.ci/run does)"
     )
