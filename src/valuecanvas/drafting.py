@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from valuecanvas.edits import add_item, find, replace_list, update_item
+from valuecanvas.edits import add_item, find, replace_list
 from valuecanvas.errors import EditError
-from valuecanvas.model import LISTS, Canvas, ListName, Step
+from valuecanvas.model import Canvas, ListName, Step
 
 _BULLET = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
 
@@ -33,16 +33,6 @@ def add_items(
         canvas, new_id = add_item(canvas, name, text, phase=phase)
         ids.append(new_id)
     return canvas, ids
-
-
-def cycle_kind_back(canvas: Canvas, item_id: str) -> Canvas:
-    """`T`: the previous kind of the item's list, wrapping around (undoes one `t`)."""
-    name, _, item = find(canvas, item_id)
-    kinds = LISTS[name].kind_values
-    if not kinds:
-        return canvas
-    current = getattr(item, "kind")  # noqa: B009 - only lists with kinds get here
-    return update_item(canvas, item_id, {"kind": kinds[(kinds.index(current) - 1) % len(kinds)]})
 
 
 def step_to_phase(canvas: Canvas, step_id: str, delta: int) -> Canvas:

@@ -199,14 +199,15 @@ def shift_level(canvas: Canvas, item_id: str, delta: int) -> Canvas:
     return update_item(canvas, item_id, {spec.level_field: new})
 
 
-def cycle_kind(canvas: Canvas, item_id: str) -> Canvas:
-    """`t`: the next kind of the item's list, wrapping around."""
+def cycle_kind(canvas: Canvas, item_id: str, step: int = 1) -> Canvas:
+    """`t` / `T`: the next (step 1) or previous (step -1) kind of the item's list, wrapping
+    around, so one `T` undoes one `t`."""
     name, _, item = find(canvas, item_id)
     kinds = LISTS[name].kind_values
     if not kinds:
         return canvas
     current = getattr(item, "kind")  # noqa: B009 - only lists with kinds get here
-    return update_item(canvas, item_id, {"kind": kinds[(kinds.index(current) + 1) % len(kinds)]})
+    return update_item(canvas, item_id, {"kind": kinds[(kinds.index(current) + step) % len(kinds)]})
 
 
 # ---------------------------------------------------------------- links

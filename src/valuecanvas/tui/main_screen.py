@@ -22,7 +22,7 @@ from textual.widgets import ContentSwitcher, Input, Label, Static
 from valuecanvas import edits
 from valuecanvas.conflicts import resolve
 from valuecanvas.document import Document
-from valuecanvas.drafting import add_items, cycle_kind_back
+from valuecanvas.drafting import add_items
 from valuecanvas.errors import CanvasError, EditError, safe
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
@@ -502,8 +502,9 @@ class MainScreen(TagKeys, TranslatedFooter):
         """`t` / `T`: the next / previous kind."""
         if (target := self.focused_item()) is not None:
             _, item_id = target
-            cycle = edits.cycle_kind if delta > 0 else cycle_kind_back
-            self.run_edit(lambda c: cycle(c, item_id), f"kind {item_id}", focus=item_id)
+            self.run_edit(
+                lambda c: edits.cycle_kind(c, item_id, delta), f"kind {item_id}", focus=item_id
+            )
 
     def action_link(self) -> None:
         target = self.focused_item()
