@@ -65,6 +65,31 @@ class Holder:
         self.proc.communicate()
 
 
+def spawn_in_pty(
+    path: Path,
+    *,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    new_session: bool = True,
+) -> tuple[subprocess.Popen[bytes], int]:
+    """`python -m valuecanvas PATH` with a new pseudo-terminal as its terminal, as a user
+    starts it; returns the process and the terminal's master end (close it when done)."""
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "valuecanvas", str(path)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=dict(os.environ, TERM="xterm-256color", **(env or {})),
+        cwd=cwd,
+        start_new_session=new_session,
+    )
+    os.close(slave)
+    return proc, master
+
+
 def read_until(fd: int, needle: bytes, timeout: float) -> bytes:
     """What a pseudo-terminal printed until `needle` appeared, or the time ran out."""
     seen = b""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import pty
 import signal
 import socket
 import subprocess
@@ -17,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from process_helpers import Holder, read_until
+from process_helpers import Holder, read_until, spawn_in_pty
 from tui_helpers import copy_sample
 from valuecanvas import cli, storage
 from valuecanvas.document import Document
@@ -231,16 +230,7 @@ def test_real_second_process_is_asked_on_its_terminal(tmp_path: Path, holder: An
     path = copy_sample(tmp_path)
     other = holder(path)
     for answer, code in ((b"q\r", 1), (b"r\r", 0)):
-        master, slave = pty.openpty()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "valuecanvas", str(path)],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=dict(os.environ, TERM="xterm-256color"),
-            start_new_session=True,
-        )
-        os.close(slave)
+        proc, master = spawn_in_pty(path)
         try:
             seen = read_until(master, b"[q]uit", 20)
             assert b"open read-only? [r]ead-only / [q]uit" in seen, seen
@@ -431,15 +421,7 @@ def test_real_process_with_a_bad_file_prints_and_exits_1(tmp_path: Path) -> None
     """`valuecanvas FILE` on a broken file, even on a terminal, never starts the TUI."""
     path = tmp_path / "broken.toml"
     path.write_bytes(b'title = "x"\njobs = 3\n')
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "valuecanvas", str(path)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=dict(os.environ, TERM="xterm-256color"),
-    )
-    os.close(slave)
+    proc, master = spawn_in_pty(path, new_session=False)
     try:
         seen = read_until(master, b"try again", 20)
         assert proc.wait(timeout=20) == 1

@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from process_helpers import read_until
+from process_helpers import read_until, spawn_in_pty
 from test_cli_open import _with_recovery, open_cli  # noqa: F401  (a fixture)
 from tui_helpers import copy_sample
 from valuecanvas import storage
@@ -84,16 +82,7 @@ def test_lock_fields_are_escaped_on_open(tmp_path: Path, open_cli: Any) -> None:
 def test_sighup_while_a_startup_question_waits_releases_the_lock(tmp_path: Path) -> None:
     """A real process under a pty: the restore question waits, the terminal hangs up."""
     path, _, _ = _with_recovery(tmp_path)
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "valuecanvas", str(path)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=dict(os.environ, TERM="xterm-256color"),
-        start_new_session=True,
-    )
-    os.close(slave)
+    proc, master = spawn_in_pty(path)
     try:
         seen = read_until(master, b"[k]eep it", 20)
         assert b"[k]eep it" in seen, seen
@@ -165,16 +154,7 @@ def test_a_hostile_file_name_never_reaches_the_terminal_raw(tmp_path: Path) -> N
     """A real TUI under a pty on `x\\e]2;PWNED\\e\\\\\\a\\r.toml`: no title change, no crash."""
     path = tmp_path / "x\x1b]2;PWNED\x1b\\\x07\r.toml"
     path.write_text('title = "T"\n', encoding="utf-8")
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "valuecanvas", str(path)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=dict(os.environ, TERM="xterm-256color"),
-        start_new_session=True,
-    )
-    os.close(slave)
+    proc, master = spawn_in_pty(path)
     try:
         seen = read_until(master, b"PWNED", 20)
         seen += read_until(master, b"\x00", 1.0)

@@ -4,7 +4,6 @@ dropped comments (warned, one .bak), and unsaved work rescued on SIGTERM / SIGHU
 from __future__ import annotations
 
 import os
-import pty
 import signal
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from process_helpers import read_until
+from process_helpers import read_until, spawn_in_pty
 from tui_helpers import copy_sample, open_app, saved_toml
 from valuecanvas import storage
 from valuecanvas.document import Document
@@ -386,18 +385,7 @@ def _drain(fd: int, seconds: float) -> bytes:
 def test_real_process_under_a_pty_rescues_an_edit_on_signal(tmp_path: Path, signum: int) -> None:
     path = copy_sample(tmp_path)
     before = path.read_bytes()
-    master, slave = pty.openpty()
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="30")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "valuecanvas", str(path)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        cwd=tmp_path,
-        start_new_session=True,
-    )
-    os.close(slave)
+    proc, master = spawn_in_pty(path, env={"COLUMNS": "100", "LINES": "30"}, cwd=tmp_path)
     try:
         screen = read_until(master, b"Weekly car wash", 20)
         assert b"Weekly car wash" in screen, screen[-500:]

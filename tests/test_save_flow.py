@@ -5,7 +5,6 @@ cannot be written goes to a writable place it names, and the exit code is 128 + 
 from __future__ import annotations
 
 import os
-import pty
 import signal
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from process_helpers import read_until
+from process_helpers import read_until, spawn_in_pty
 from tui_helpers import copy_sample, open_app, saved_toml
 from valuecanvas import storage
 from valuecanvas.storage.lock import acquire, lock_path, read_lock
@@ -140,16 +139,7 @@ def test_sigterm_in_a_read_only_folder_rescues_to_a_named_writable_place(tmp_pat
     folder.mkdir()
     path = copy_sample(folder)
     state = tmp_path / "state"
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "valuecanvas", str(path)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=dict(os.environ, TERM="xterm-256color", XDG_STATE_HOME=str(state)),
-        start_new_session=True,
-    )
-    os.close(slave)
+    proc, master = spawn_in_pty(path, env={"XDG_STATE_HOME": str(state)})
     locked = False
     try:
         assert b" help" in read_until(master, b" help", 30)  # the footer: the app is up
