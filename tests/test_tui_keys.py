@@ -92,7 +92,8 @@ async def test_add_puts_the_item_at_the_end_with_defaults_and_focuses_it(tmp_pat
     app = open_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "a")
-        assert app.main.adding and app.screen.focused.id == "add-box"
+        assert app.main.adding and app.screen.query_one("#add-bar").display
+        assert app.screen.focused is app.main.lists["jobs"]  # the pane keeps the focus
         assert "New job" in str(app.screen.query_one("#add-label").render())
         await pilot.press(*"Park near the office", "enter")
         assert app.main.adding  # open for the next item, empty

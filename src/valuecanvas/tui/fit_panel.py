@@ -30,6 +30,7 @@ from valuecanvas.model import LISTS, Canvas, ListName, items_of
 from valuecanvas.reports import bar, list_short, pct, tr
 from valuecanvas.tui.item_list import one_line
 from valuecanvas.tui.lang import lang_of
+from valuecanvas.tui.steady_scroll import SteadyScroll
 
 VERDICT_STYLE = {"fit": "bold $success", "partial": "bold $warning", "none": "bold $error"}
 PANEL_LIMIT = 25
@@ -154,7 +155,7 @@ def fit_entries(
 # ---------------------------------------------------------------- widgets
 
 
-class FitEntries(OptionList):
+class FitEntries(SteadyScroll, OptionList):
     """The selectable rows: `↑` `↓` choose, `enter` jumps to the item."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -31,6 +31,7 @@ from textual.widget import Widget
 from valuecanvas.model import ListName
 from valuecanvas.tui.lang import t
 from valuecanvas.tui.rows import Part, ellipsize, one_line, share_rows, title_for, wrap_parts
+from valuecanvas.tui.steady_scroll import SteadyScroll
 
 __all__ = ["ItemList", "RowFormatter", "one_line"]
 
@@ -44,7 +45,7 @@ Frame = list[tuple[int, int, bool]]
 """The rows on screen: (position in the shown items, row of that item, its last row shown)."""
 
 
-class ItemList(ScrollView, can_focus=True):
+class ItemList(SteadyScroll, ScrollView, can_focus=True):
     """One ranked list of the canvas: cursor, filter, marks for linked items."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -11,7 +11,7 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -348,7 +348,11 @@ class MainScreen(TagKeys, TranslatedFooter):
         self.update_titlebar()
 
     def action_add_item(self) -> None:
-        """`a`: the one-line prompt at the bottom (no dialog: the lists stay in view)."""
+        """`a`: the one-line prompt at the bottom (no dialog: the lists stay in view).
+
+        The pane keeps the focus; the app hands typed keys to the prompt (add_prompt.py):
+        no focus change, so nothing is restyled or laid out again but the bottom row.
+        """
         current = self.current_list()
         if current is None:
             return
@@ -360,12 +364,14 @@ class MainScreen(TagKeys, TranslatedFooter):
         where = f" ({phase})" if phase else ""
         label = t(self, "New {item}{where}: ", item=t(self, LISTS[name].singular), where=where)
         self.query_one("#add-label", Label).update(Content(label))
-        box = self.query_one("#add-box", Input)
-        box.value = ""
+        self.add_prompt.open()
         self._bottom_row("#add-bar")
-        if current.parent is not None:
-            current.parent.add_class("-adding")  # the column stays wide (see app.tcss)
-        box.focus()
+        if not current.has_focus:
+            current.focus()
+
+    @property
+    def add_prompt(self) -> AddPrompt:
+        return self.query_one("#add-box", AddPrompt)
 
     @on(Input.Submitted, "#add-box")
     def _add_submitted(self, event: Input.Submitted) -> None:
@@ -395,7 +401,7 @@ class MainScreen(TagKeys, TranslatedFooter):
             return
         label = f"add {ids[0]}" if len(ids) == 1 else f"add {len(ids)} items, last {ids[-1]}"
         if self.apply(new, label, focus=ids[-1]):
-            self.query_one("#add-box", Input).value = ""
+            self.add_prompt.value = ""
             self.lists[name].focus_item(ids[-1])  # clears a filter that would hide it
 
     def _bottom_row(self, shown: str) -> None:
@@ -405,12 +411,17 @@ class MainScreen(TagKeys, TranslatedFooter):
 
     def _close_add(self) -> None:
         self._bottom_row("#detail")
+        self.add_prompt.close()
         if self._adding is not None:
             pane = self.lists[self._adding[0]]
-            pane.focus()
-            if pane.parent is not None:
-                pane.parent.remove_class("-adding")
+            if not pane.has_focus and self.focused is None:
+                pane.focus()
         self._adding = None
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The focus left the pane being added to (`tab`, a view key): the prompt closes."""
+        if self._adding is not None and event.widget is not self.lists[self._adding[0]]:
+            self._close_add()
 
     @property
     def adding(self) -> bool:
