@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tui_helpers import copy_sample, open_app, saved_toml
-from valuecanvas import storage
+from valuecanvas import edits, storage
 from valuecanvas.model import Canvas, Job, Pain, PainReliever
 from valuecanvas.tui.dialogs import ChoiceScreen, PromptScreen
 from valuecanvas.tui.form import FormScreen
@@ -240,6 +240,24 @@ async def test_delete_removes_the_item_and_every_link_to_it(tmp_path: Path, key:
         await pilot.press("ctrl+s")
     text = path.read_text()
     assert '"p1"' not in text
+
+
+async def test_delete_says_what_went_in_the_detail_row_not_a_toast(tmp_path: Path) -> None:
+    """The message sits in the bottom row (a toast would cover rows and the prompt) and
+    gives way to the item's detail at the next cursor move."""
+    app = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        p1 = app.document.canvas.pains[0]
+        links = len(edits.linked_ids(app.document.canvas, "p1"))
+        assert links > 1
+        await pilot.press("2", "d")
+        detail = str(app.screen.query_one("#detail").render())
+        assert detail.startswith(f"Deleted p1 “{p1.text[:20]}")
+        assert f"and {links} links" in detail and "u undoes it" in detail
+        assert not app._notifications  # no toast
+        await pilot.press("down")
+        detail = str(app.screen.query_one("#detail").render())
+        assert "Deleted" not in detail and app.main.lists["pains"].current_id in detail
 
 
 async def test_undo_after_delete_restores_item_place_and_links(tmp_path: Path) -> None:

@@ -399,10 +399,11 @@ class ItemList(SteadyScroll, ScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         top = self.scroll_offset.y
         self.scroll_to_cursor()
-        if old != new and self.scroll_offset.y == top:
-            self._refresh_positions(old, new)  # no scroll: only the two items' rows change
-        else:
+        if self.scroll_offset.y != top:
             self.refresh()
+        elif old != new:
+            self._refresh_positions(old, new)  # no scroll: only the two items' rows change
+        # the same place (new items: set_items repaints the rows that changed): nothing
         if self.cursor_hook is not None and self.has_focus:
             self.cursor_hook(self)
         self.post_message(self.CursorMoved(self, self.current_id))

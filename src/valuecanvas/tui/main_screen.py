@@ -275,6 +275,18 @@ class MainScreen(TagKeys, TranslatedFooter):
         self._detail_shown = shown
         detail.update(Content.assemble((shown[0], "$text-muted"), shown[1]), layout=False)
 
+    def say(self, text: str) -> None:
+        """A message in the detail row, until the cursor moves or the canvas changes.
+
+        Not a toast: a toast covers rows of the panes, and mounting one lays the whole
+        screen out again (a full repaint on a big canvas, for every delete).
+        """
+        shown = ("", text)
+        if shown != self._detail_shown:
+            self._detail_shown = shown
+            message = Content.styled(one_line(text), "bold $text-accent")
+            self.query_one("#detail", Static).update(message, layout=False)
+
     def current_list(self) -> ItemList | None:
         """The list item keys act on: the focused one (or the one the add / filter bar serves).
 
@@ -493,7 +505,7 @@ class MainScreen(TagKeys, TranslatedFooter):
                 text=label[:40],
                 also=also if links else "",
             )
-            self.notify(note, markup=False)
+            self.say(note)
 
     def action_move_item(self, delta: int) -> None:
         if (target := self.focused_item()) is not None:
