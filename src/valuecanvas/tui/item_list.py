@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from rich.segment import Segment
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -123,6 +123,7 @@ class ItemList(SteadyScroll, ScrollView, can_focus=True):
         # beside the list (curve, empathy map) listen to CursorMoved instead.
         self.cursor_hook: Callable[[ItemList], None] | None = None
         self._titles: tuple[str, str] | None = None  # the border title and subtitle shown
+        self._quiet = False  # a border title being set: no whole-pane repaint
 
     # ------------------------------------------------------------ data
 
@@ -268,9 +269,31 @@ class ItemList(SteadyScroll, ScrollView, can_focus=True):
         )
         if (title, subtitle) == self._titles:
             return  # setting a border title repaints the whole pane, even when it is the same
+        first = self._titles is None or not self.is_mounted
         self._titles = (title, subtitle)
-        self.border_title = Content(title)
-        self.border_subtitle = Content(subtitle) if subtitle else ""
+        # Setting a border title repaints the whole pane (and, through the compositor's
+        # bounding box, much around it): repaint only the two border rows instead.
+        self._quiet = not first
+        try:
+            self.border_title = Content(title)
+            self.border_subtitle = Content(subtitle) if subtitle else ""
+        finally:
+            self._quiet = False
+        if not first:
+            width, height = self.outer_size
+            left, top = self.content_offset
+            self.refresh(Region(-left, -top, width, 1), Region(-left, height - 1 - top, width, 1))
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if self._quiet:
+            return self  # a border title being set: _update_title repaints its rows
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     # ------------------------------------------------------------ layout
 
@@ -331,7 +354,15 @@ class ItemList(SteadyScroll, ScrollView, can_focus=True):
         elif self._cap == 1 and self._caps is None:
             top_max = max(0, count - height)
         # as wide as the pane: never a horizontal scrollbar
-        self.virtual_size = Size(region.width, top_max + height if top_max else count)
+        size = Size(region.width, top_max + height if top_max else count)
+        if size != self.virtual_size:
+            if self.container_size:
+                # Only the scroll range changed (an item added or gone): the scrollbar
+                # follows without a layout of the screen (it still comes or goes with one).
+                self.set_reactive(ItemList.virtual_size, size)
+                self._scroll_update(size)
+            else:
+                self.virtual_size = size
         self._weigh()
 
     def rows_needed(self) -> int:
