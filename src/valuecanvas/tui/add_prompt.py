@@ -14,7 +14,10 @@ of Input works as usual, and keys still arrive in the order typed (tui/key_order
 
 from __future__ import annotations
 
+from typing import Self
+
 from textual import events
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Input
 
@@ -53,6 +56,21 @@ class AddPrompt(Input):
     def close(self) -> None:
         self.typing = False
         self.set_reactive(Input.has_focus, self.screen.focused is self)
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        """No layout of the screen for a new text: Input asks for one on every key (its
+        scroll range follows the text), but the prompt is one row, as wide as its bar,
+        whatever it holds; the scroll range is updated here instead."""
+        if layout and self.is_mounted and self.container_size:
+            layout = False
+            self._scroll_update(self.virtual_size)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     async def type_key(self, event: events.Key | events.Paste) -> None:
         """Handle a key (or paste) as Textual would if this prompt had the focus."""
