@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -167,6 +168,7 @@ class FitEntries(SteadyScroll, OptionList):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, **kwargs)
         self._rows: list[Entry] = []
+        self._keys: list[tuple[str | None, str, tuple[Any, ...]]] = []  # what each row reads
 
     def show_rows(self, rows: list[Entry]) -> None:
         """Replace the rows, keeping the highlight on the same item where possible."""
@@ -175,10 +177,25 @@ class FitEntries(SteadyScroll, OptionList):
         old = self.highlighted_option
         old_id = old.id if old is not None else None
         old_index = self.highlighted
+        # An entry that reads the same at the same place keeps its Option, and with it its
+        # rendered rows: `set_options` would render every visible entry again (a new gap's
+        # count changes one heading, not thirty rows). Textual clears its render cache on
+        # set_options; the kept entries' renders are put back (they are keyed by Option).
+        kept = {
+            (n, key): option
+            for n, (option, key) in enumerate(zip(self.options, self._keys, strict=False))
+        }
+        keys = [(item_id, content.plain, tuple(content.spans)) for item_id, content in rows]
+        options = [
+            kept.get((n, key)) or Option(content, id=item_id, disabled=item_id is None)
+            for n, ((item_id, content), key) in enumerate(zip(rows, keys, strict=True))
+        ]
+        renders = self._option_render_cache
+        self._option_render_cache = LRUCache(renders.maxsize)
+        self.set_options(options)
+        self._option_render_cache = renders
         self._rows = rows
-        self.set_options(
-            Option(content, id=item_id, disabled=item_id is None) for item_id, content in rows
-        )
+        self._keys = keys
         selectable = [n for n, (item_id, _) in enumerate(rows) if item_id is not None]
         if not selectable:
             self.highlighted = None
