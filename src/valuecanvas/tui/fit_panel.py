@@ -17,20 +17,19 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
 from valuecanvas.fit import PROFILE, FitReport
 from valuecanvas.model import LISTS, Canvas, ListName, items_of
 from valuecanvas.reports import bar, list_short, pct, tr
 from valuecanvas.tui.item_list import one_line
 from valuecanvas.tui.lang import lang_of
+from valuecanvas.tui.option_rows import RowKey, set_rows
 from valuecanvas.tui.steady_scroll import SteadyScroll
 
 VERDICT_STYLE = {"fit": "bold $success", "partial": "bold $warning", "none": "bold $error"}
@@ -168,7 +167,7 @@ class FitEntries(SteadyScroll, OptionList):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, **kwargs)
         self._rows: list[Entry] = []
-        self._keys: list[tuple[str | None, str, tuple[Any, ...]]] = []  # what each row reads
+        self._keys: list[RowKey] = []  # what each row reads
 
     def show_rows(self, rows: list[Entry]) -> None:
         """Replace the rows, keeping the highlight on the same item where possible."""
@@ -177,25 +176,11 @@ class FitEntries(SteadyScroll, OptionList):
         old = self.highlighted_option
         old_id = old.id if old is not None else None
         old_index = self.highlighted
-        # An entry that reads the same at the same place keeps its Option, and with it its
-        # rendered rows: `set_options` would render every visible entry again (a new gap's
-        # count changes one heading, not thirty rows). Textual clears its render cache on
-        # set_options; the kept entries' renders are put back (they are keyed by Option).
-        kept = {
-            (n, key): option
-            for n, (option, key) in enumerate(zip(self.options, self._keys, strict=False))
-        }
-        keys = [(item_id, content.plain, tuple(content.spans)) for item_id, content in rows]
-        options = [
-            kept.get((n, key)) or Option(content, id=item_id, disabled=item_id is None)
-            for n, ((item_id, content), key) in enumerate(zip(rows, keys, strict=True))
-        ]
-        renders = self._option_render_cache
-        self._option_render_cache = LRUCache(renders.maxsize)
-        self.set_options(options)
-        self._option_render_cache = renders
+        # Entries that read the same keep their rendered rows (a new gap changes one count)
+        self._keys = set_rows(
+            self, [(item_id, content, item_id is None) for item_id, content in rows], self._keys
+        )
         self._rows = rows
-        self._keys = keys
         selectable = [n for n, (item_id, _) in enumerate(rows) if item_id is not None]
         if not selectable:
             self.highlighted = None
