@@ -114,6 +114,35 @@ async def test_add_puts_the_item_at_the_end_with_defaults_and_focuses_it(tmp_pat
     }
 
 
+async def test_the_add_prompt_edits_like_an_input_while_the_pane_keeps_focus(
+    tmp_path: Path,
+) -> None:
+    """The prompt takes keys without the focus: Input's editing keys still work."""
+    app = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        box = app.screen.query_one("#add-box")
+        await pilot.press("1", "a", *"abc", "left", "left", "backspace")
+        assert box.value == "bc"
+        await pilot.press("home", "X", "end", "Z")
+        assert box.value == "XbcZ"
+        await pilot.press("left", "delete", "ctrl+u")
+        assert box.value == ""
+        await pilot.press(*"final", "enter")
+        assert app.document.canvas.jobs[-1].text == "final"
+        assert app.screen.focused is app.main.lists["jobs"] and app.main.adding
+
+
+async def test_tab_in_the_add_prompt_moves_on_and_closes_it(tmp_path: Path) -> None:
+    app = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.document.canvas
+        await pilot.press("1", "a", *"half", "tab")
+        assert not app.main.adding
+        assert app.screen.focused is not app.main.lists["jobs"]
+        assert app.screen.query_one("#detail").display
+        assert app.document.canvas is before
+
+
 async def test_escape_cancels_the_add_prompt(tmp_path: Path) -> None:
     app = open_app(copy_sample(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
