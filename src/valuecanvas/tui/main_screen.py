@@ -100,6 +100,7 @@ class MainScreen(TagKeys, TranslatedFooter):
         self.last_list: ListName = "jobs"
         self._adding: tuple[ListName, str | None] | None = None  # the add prompt: list, phase
         self._detail_shown: tuple[str, ...] = ()  # what the detail row shows now
+        self._refreshing = False  # refresh_views is handing panes their items
 
     @property
     def vc_app(self) -> ValueCanvasApp:
@@ -179,16 +180,15 @@ class MainScreen(TagKeys, TranslatedFooter):
         if old is None:
             gc.freeze()  # the loaded canvas: see _settle_heap
         canvas = self.document.canvas
-        for name, widget in self.lists.items():
-            items = items_of(canvas, name)
-            if (
-                old is None
-                or items is not items_of(old, name)
-                or (focus and focus in {i.id for i in items})
-            ):
-                widget.set_items(
-                    items, focus if focus and any(i.id == focus for i in items) else None
-                )
+        self._refreshing = True  # the cursor hook waits: update_marks runs once, below
+        try:
+            for name, widget in self.lists.items():
+                items = items_of(canvas, name)
+                has_focus = bool(focus) and any(i.id == focus for i in items)
+                if old is None or items is not items_of(old, name) or has_focus:
+                    widget.set_items(items, focus if has_focus else None)
+        finally:
+            self._refreshing = False
         previous = self.report
         self.report = compute_fit(canvas)
         must = frozenset(self.report.must_address) - self.report.addressed
@@ -251,9 +251,9 @@ class MainScreen(TagKeys, TranslatedFooter):
                 linked = frozenset()
         for widget in self.lists.values():
             widget.set_marks(linked if widget is not current else frozenset())
-        self.update_detail(current)
+        self.update_detail(current, linked)
 
-    def update_detail(self, current: ItemList | None) -> None:
+    def update_detail(self, current: ItemList | None, linked: frozenset[str] | None = None) -> None:
         detail = self.query_one("#detail", Static)
         item = current.current_item if current else None
         if item is None or current is None:
@@ -266,7 +266,9 @@ class MainScreen(TagKeys, TranslatedFooter):
             value = getattr(item, field.name)
             if (value or isinstance(value, int)) and value != "assumption":  # 0: an emotion
                 bits.append(t(self, field.detail).format(value))
-        links = sorted(edits.linked_ids(self.document.canvas, item.id))
+        if linked is None:
+            linked = frozenset(edits.linked_ids(self.document.canvas, item.id))
+        links = sorted(linked)
         if links:
             bits.append(t(self, "links") + " " + ",".join(links))
         shown = (" · ".join(bits) + "  ", one_line(item.label))
@@ -304,7 +306,8 @@ class MainScreen(TagKeys, TranslatedFooter):
         """The focused list's cursor moved: marks and detail in the same frame (no message hop)."""
         if self.is_mounted:
             self.last_list = item_list.list_name
-            self.update_marks()
+            if not self._refreshing:
+                self.update_marks()
 
     # ------------------------------------------------------------ applying edits
 
@@ -414,7 +417,8 @@ class MainScreen(TagKeys, TranslatedFooter):
         label = f"add {ids[0]}" if len(ids) == 1 else f"add {len(ids)} items, last {ids[-1]}"
         if self.apply(new, label, focus=ids[-1]):
             self.add_prompt.value = ""
-            self.lists[name].focus_item(ids[-1])  # clears a filter that would hide it
+            if self.lists[name].current_id != ids[-1]:
+                self.lists[name].focus_item(ids[-1])  # clears a filter that would hide it
 
     def _bottom_row(self, shown: str) -> None:
         """Show one of the rows that share the line above the footer (same height: no resize)."""
