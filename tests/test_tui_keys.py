@@ -506,3 +506,25 @@ async def test_user_text_is_shown_literally_and_runs_nothing(tmp_path: Path) -> 
         await pilot.press("e", "escape", "d")
         assert app.is_running
         assert app.document.canvas.jobs == ()
+
+
+async def test_fit_entries_get_a_scrollbar_when_new_gaps_overflow_them(tmp_path: Path) -> None:
+    """A new gap is a new scroll range for the fit entries (no layout of the screen), but
+    a scrollbar that has to appear is still laid out and drawn."""
+    from textual import events
+
+    from valuecanvas.tui.fit_panel import FitEntries
+
+    app = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        entries = app.main.query_one(FitEntries)
+        await pilot.pause()
+        assert len(entries.entry_ids) < entries.scrollable_content_region.height
+        assert not entries.show_vertical_scrollbar
+        await pilot.press("1", "a")
+        await pilot.pause()
+        app.post_message(events.Paste("\n".join(f"job {n}" for n in range(8))))
+        await pilot.pause()  # the prompt stays open: nothing else is laid out
+        assert len(entries.entry_ids) > entries.scrollable_content_region.height
+        assert entries.show_vertical_scrollbar
+        assert entries.vertical_scrollbar.region.height > 0  # placed on screen

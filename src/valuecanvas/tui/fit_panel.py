@@ -30,7 +30,7 @@ from valuecanvas.reports import bar, list_short, pct, tr
 from valuecanvas.tui.item_list import one_line
 from valuecanvas.tui.lang import lang_of
 from valuecanvas.tui.option_rows import RowKey, set_rows
-from valuecanvas.tui.steady_scroll import SteadyScroll
+from valuecanvas.tui.steady_scroll import SteadyOptions
 
 VERDICT_STYLE = {"fit": "bold $success", "partial": "bold $warning", "none": "bold $error"}
 PANEL_LIMIT = 25
@@ -155,7 +155,7 @@ def fit_entries(
 # ---------------------------------------------------------------- widgets
 
 
-class FitEntries(SteadyScroll, OptionList):
+class FitEntries(SteadyOptions, OptionList):
     """The selectable rows: `↑` `↓` choose, `enter` jumps to the item."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

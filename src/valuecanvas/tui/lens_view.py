@@ -33,7 +33,7 @@ from valuecanvas.lens_report import WORDS
 from valuecanvas.model import LISTS, STRATEGIES, VALUE_TYPES, WARRANTY_ASPECTS, Canvas, items_of
 from valuecanvas.tui.item_list import one_line
 from valuecanvas.tui.option_rows import RowKey, set_rows
-from valuecanvas.tui.steady_scroll import SteadyScroll
+from valuecanvas.tui.steady_scroll import SteadyOptions
 
 LIMIT = 25
 """Items listed per warranty aspect and in "test these first"; the CLI report lists all."""
@@ -274,7 +274,7 @@ class LensView(Vertical):
         return list(self._targets)
 
 
-class LensEntries(SteadyScroll, OptionList):
+class LensEntries(SteadyOptions, OptionList):
     """The rows; `enter` jumps (OptionList's select), `↑`/`↓`, page keys read through."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "jump to it")]
