@@ -6,8 +6,6 @@ one. That makes undo a list of canvases and keeps big canvases cheap to edit.
 The field validators here give the messages users read for bad text and ids.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Any, ClassVar, Literal, TypeAlias
 
