@@ -93,6 +93,10 @@ class MainScreen(TagKeys, TranslatedFooter):
 
     def __init__(self, document: Document, lang: str = "en") -> None:
         super().__init__()
+        # The breakpoint class for the terminal's width, set before the first styling: set
+        # by the first Resize instead, it restyles the whole screen once more at start-up.
+        width = self.app.size.width
+        self.add_class(max(b for b in self.HORIZONTAL_BREAKPOINTS or [] if width >= b[0])[1])
         self.document = document
         self.lang = lang
         self.report: FitReport = compute_fit(document.canvas)
