@@ -100,6 +100,7 @@ class MainScreen(TagKeys, TranslatedFooter):
         self.document = document
         self.lang = lang
         self.report: FitReport = compute_fit(document.canvas)
+        self._report_of = document.canvas  # the canvas `report` is the fit of
         self.lists: dict[ListName, ItemList] = {}
         self.last_list: ListName = "jobs"
         self._adding: tuple[ListName, str | None] | None = None  # the add prompt: list, phase
@@ -207,7 +208,9 @@ class MainScreen(TagKeys, TranslatedFooter):
                     items, focus if focus and any(i.id == focus for i in items) else None
                 )
         previous = self.report
-        self.report = compute_fit(canvas)
+        if canvas is not self._report_of:  # at start-up __init__ computed it already
+            self.report = compute_fit(canvas)
+            self._report_of = canvas
         must = frozenset(self.report.must_address) - self.report.addressed
         for name in ("jobs", "pains", "gains"):
             self.lists[name].set_flagged(must)
