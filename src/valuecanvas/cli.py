@@ -236,9 +236,34 @@ def _open(args: argparse.Namespace) -> int:
     return cmd_open(args)
 
 
+_ENDS_AT_ONCE = frozenset({"check", "fit", "lens"})
+"""Commands that only read and print: on the real command line they end without the
+interpreter's teardown, which frees every object one by one (≈ 20 ms for any command,
+≈ 30 ms more with a 20,000-item canvas loaded) while the user waits for the prompt."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = args_list[0] if args_list and args_list[0] in SUBCOMMANDS else None
+    code = _main(command, args_list)
+    if argv is None and command in _ENDS_AT_ONCE:  # not when called in-process (tests)
+        _end_now(code)
+    return code
+
+
+def _end_now(code: int) -> None:
+    """Flush what was printed and end the process at once (`os._exit`)."""
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: leave it to the interpreter's usual exit
+        return
+    os._exit(code)
+
+
+def _main(command: str | None, args_list: list[str]) -> int:
     parser = build_parser(command)
     try:
         args = parser.parse_args(args_list[1:] if command else args_list)
