@@ -248,10 +248,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args_list[0] if args_list and args_list[0] in SUBCOMMANDS else None
     if argv is None and command in _ENDS_AT_ONCE:
         _short_lived()
-    code = _main(command, args_list)
-    if argv is None and command in _ENDS_AT_ONCE:  # not when called in-process (tests)
-        _end_now(code)
-    return code
+    if command is not None:
+        code = _main(command, args_list)
+        if argv is None and command in _ENDS_AT_ONCE:  # not when called in-process (tests)
+            _end_now(code)
+        return code
+    # Opening the TUI: the imports and the file's load run without garbage collection (the
+    # app turns it back on before its first frame, tui/app.py `run`); on any other way
+    # out it is turned back on here.
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    _no_pydantic_plugins()
+    try:
+        return _main(command, args_list)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _short_lived() -> None:
@@ -260,14 +274,19 @@ def _short_lived() -> None:
     No garbage collection: importing pydantic and building the models makes many
     long-lived objects, and the collector's passes over them find nothing (≈ 20 ms of a
     200 ms `check`); what such a command leaves behind is freed at its end. No pydantic
-    plugins (PYDANTIC_DISABLE_PLUGINS, unless set): looking for them scans every
-    installed package's entry points (≈ 15 ms here); these commands start no process
-    that would inherit the setting.
+    plugins: these commands start no process that would inherit the setting.
     """
     import gc
-    import os
 
     gc.disable()
+    _no_pydantic_plugins()
+
+
+def _no_pydantic_plugins() -> None:
+    """valuecanvas uses no pydantic plugins; looking for them scans every installed
+    package (≈ 15 ms). A PYDANTIC_DISABLE_PLUGINS the user set is kept."""
+    import os
+
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
