@@ -99,3 +99,11 @@ def test_a_save_after_an_edit_reads_back_only_the_changed_table(
     tables = [t for t in parsed if t.startswith("\n[[")]
     assert len(tables) == 1
     assert tables[0].startswith('\n[[jobs]]\nid = "j2"\ntext = "Two (edited)"\n')
+
+
+def test_only_the_last_texts_tables_are_remembered() -> None:
+    """The memory holds one canvas's tables, however many canvases were written."""
+    for n in range(5):
+        storage.dumps(_canvas(*(f"Job {n}.{k}" for k in range(10))))
+    assert len(writer._READ_BACK) == 11  # ten jobs and one pain, of the last canvas
+    assert all("Job 4." in text or "Slow" in text for text in writer._READ_BACK)

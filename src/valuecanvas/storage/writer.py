@@ -85,14 +85,18 @@ def canvas_to_text(canvas: Canvas) -> str:
     """
     data = canvas_to_data(canvas)
     chunks: list[str] = []
+    read_back: dict[str, dict[str, Any]] = {}
     top = {k: v for k, v in data.items() if not isinstance(v, list | dict)}
     chunks.append(_checked_dumps(top, multiline_strings=True))
     for key, value in data.items():
         if isinstance(value, list):
-            chunks.extend(_tables(key, value))
+            chunks.extend(_tables(key, value, read_back))
         elif isinstance(value, dict):  # the journey
             chunks.append(f"\n[{key}]\n" + _checked_dumps({"phases": value["phases"]}))
-            chunks.extend(_tables(f"{key}.steps", value.get("steps", [])))
+            chunks.extend(_tables(f"{key}.steps", value.get("steps", []), read_back))
+    # Only this text's tables are remembered: one canvas's worth (≈ 1 MB at 5,000 items).
+    _READ_BACK.clear()
+    _READ_BACK.update(read_back)
     return "".join(chunks)
 
 
@@ -107,11 +111,13 @@ def canvas_to_text(canvas: Canvas) -> str:
 # and the journey's phases are read back by `_checked_dumps` on every save.
 
 _READ_BACK: dict[str, dict[str, Any]] = {}
-"""A table's text → the table it was written from, after its text read back as that table."""
-_READ_BACK_LIMIT = 100_000  # entries (texts of ≈ 100-300 bytes); then it starts again
+"""A table's text → the table it was written from, after its text read back as that
+table: the tables of the last text written."""
 
 
-def _tables(header: str, tables: list[dict[str, Any]]) -> list[str]:
+def _tables(
+    header: str, tables: list[dict[str, Any]], read_back: dict[str, dict[str, Any]]
+) -> list[str]:
     texts = []
     path = header.split(".")
     for table in tables:
@@ -124,9 +130,7 @@ def _tables(header: str, tables: list[dict[str, Any]]) -> list[str]:
                 raise RuntimeError(
                     f"the TOML writer produced text that does not read back the same: {text!r}"
                 )
-            if len(_READ_BACK) >= _READ_BACK_LIMIT:
-                _READ_BACK.clear()
-            _READ_BACK[text] = table
+        read_back[text] = table
         texts.append(text)
     return texts
 
