@@ -102,6 +102,7 @@ class MainScreen(TagKeys, TranslatedFooter):
         self.report: FitReport = compute_fit(document.canvas)
         self._report_of = document.canvas  # the canvas `report` is the fit of
         self._resumed = False  # see _on_screen_resume
+        self._drawn = False  # see _compositor_refresh
         self.lists: dict[ListName, ItemList] = {}
         self.last_list: ListName = "jobs"
         self._adding: tuple[ListName, str | None] | None = None  # the add prompt: list, phase
@@ -183,16 +184,18 @@ class MainScreen(TagKeys, TranslatedFooter):
             event.refresh_styles = False
 
     def _compositor_refresh(self) -> None:
-        """Textual's frame, except inside a batch: there it is drawn and thrown away.
+        """Textual's frame, except inside the start-up batch: there it is drawn and dropped.
 
         At start-up Textual lays the screen out inside its start-up batch and then
         renders a whole frame that `App._display` drops (≈ 30 ms at 45 items, 70 at
         5,000). Marked for a repaint instead: the update timer draws it once the batch
-        has ended (`Screen._on_timer_update` waits for that).
+        has ended (`Screen._on_timer_update` waits for that). Only before the first
+        frame: later batches (a view switch) keep Textual's own behaviour.
         """
-        if self.app._batch_count:
+        if self.app._batch_count and not self._drawn:
             self.refresh()
             return
+        self._drawn = True
         super()._compositor_refresh()
 
     def on_unmount(self) -> None:
