@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from valuecanvas.errors import printable
+from valuecanvas.memo import by_identity
 from valuecanvas.model import (
     LIST_NAMES,
     LISTS,
@@ -30,15 +31,40 @@ def all_ids(canvas: Canvas) -> set[str]:
 
 
 def next_id(canvas: Canvas, name: ListName, taken: set[str] | None = None) -> str:
-    """The next free app-style id of a list: its prefix and one more than the highest number."""
+    """The next free app-style id of a list: its prefix and one more than the highest number.
+
+    The highest number of each prefix is remembered per list object, so adding an item
+    to a large canvas reads only the list the last edit changed, not every id.
+    """
     prefix = LISTS[name].prefix
-    used = taken if taken is not None else all_ids(canvas)
-    pattern = re.compile(rf"^{prefix}(\d+)$")
-    numbers = [int(m.group(1)) for i in used if (m := pattern.match(i))]
-    n = max(numbers, default=0) + 1
-    while f"{prefix}{n}" in used:
+    if taken is not None:
+        pattern = re.compile(rf"^{prefix}(\d+)$")
+        numbers = [int(m.group(1)) for i in taken if (m := pattern.match(i))]
+        n = max(numbers, default=0) + 1
+        while f"{prefix}{n}" in taken:
+            n += 1
+        return f"{prefix}{n}"
+    lists = [_numbered(items_of(canvas, other)) for other in LIST_NAMES]
+    n = max((highest.get(prefix, 0) for highest, _ in lists), default=0) + 1
+    while any(f"{prefix}{n}" in ids for _, ids in lists):
         n += 1
     return f"{prefix}{n}"
+
+
+# An id that is a prefix (no digits) and a number: the same ids as `^{prefix}(\d+)$`.
+_NUMBERED = re.compile(r"^(\D*)(\d+)$")
+
+
+@by_identity(32)
+def _numbered(items: tuple[Any, ...]) -> tuple[dict[str, int], frozenset[str]]:
+    """The highest number of each prefix among these items' ids, and the ids."""
+    highest: dict[str, int] = {}
+    for item in items:
+        if m := _NUMBERED.match(item.id):
+            prefix, number = m.group(1), int(m.group(2))
+            if number > highest.get(prefix, -1):
+                highest[prefix] = number
+    return highest, frozenset(i.id for i in items)
 
 
 def complete(canvas: Canvas) -> Canvas:
