@@ -1,13 +1,15 @@
-"""The remembered (per list object) fit, lens and next id give exactly what the plain
-one-pass versions gave: those are kept here, verbatim as they were before the caches,
-and compared on random canvases, on random runs of edits with undo (old canvases
-again), and on a canvas with the same id in two lists."""
+"""The remembered (per list object) fit, lens, next id, find and linked ids give exactly
+what the plain one-pass versions gave: those are kept here, verbatim as they were
+before the caches, and compared on random canvases, on random runs of edits with undo
+(old canvases again), and on a canvas with the same id in two lists."""
 
 from __future__ import annotations
 
 import re
 from operator import attrgetter
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +36,7 @@ from valuecanvas.lens import (
     mismatch_of,
 )
 from valuecanvas.model import (
+    LINKED_FROM,
     LIST_NAMES,
     LISTS,
     STRATEGIES,
@@ -206,6 +209,24 @@ def old_compute_lens(canvas: Canvas) -> LensReport:
     )
 
 
+def old_find(canvas: Canvas, item_id: str) -> tuple[ListName, int, Any]:
+    for name in LIST_NAMES:
+        for index, item in enumerate(items_of(canvas, name)):
+            if item.id == item_id:
+                return name, index, item
+    raise EditError(f"there is no item with id '{item_id}'")
+
+
+def old_linked_ids(canvas: Canvas, item_id: str) -> set[str]:
+    name, _, item = old_find(canvas, item_id)
+    out: set[str] = set()
+    for field, _ in LISTS[name].links:
+        out.update(getattr(item, field))
+    for source, field in LINKED_FROM[name]:
+        out.update(s.id for s in items_of(canvas, source) if item_id in getattr(s, field))
+    return out
+
+
 # ---------------------------------------------------------------- the comparisons
 
 
@@ -215,6 +236,12 @@ def assert_same(canvas: Canvas) -> None:
     assert compute_lens(canvas) == old_compute_lens(canvas)
     for name in LIST_NAMES:
         assert next_id(canvas, name) == old_next_id(canvas, name)
+        for item in items_of(canvas, name):
+            found = edits.find(canvas, item.id)
+            assert found == old_find(canvas, item.id) and found[2] is old_find(canvas, item.id)[2]
+            assert edits.linked_ids(canvas, item.id) == old_linked_ids(canvas, item.id)
+    with pytest.raises(EditError):
+        edits.find(canvas, "no-such-id")
 
 
 @settings(max_examples=150, deadline=None)

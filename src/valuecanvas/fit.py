@@ -141,6 +141,17 @@ def _unanchored(name: ListName, items: tuple[Any, ...]) -> tuple[str, ...]:
 
 
 @by_identity(16)
+def _union(*sets: frozenset[str]) -> frozenset[str]:
+    return frozenset().union(*sets)
+
+
+@by_identity(16)
+def _low_points(steps: tuple[Any, ...], relieved: frozenset[str]) -> tuple[str, ...]:
+    """Steps felt as bad (emotion -1 or lower) with no pain of theirs relieved."""
+    return tuple(s.id for s in steps if s.emotion <= -1 and relieved.isdisjoint(s.pains))
+
+
+@by_identity(16)
 def _fit(*lists: tuple[Any, ...]) -> FitReport:
     by_name = dict(zip(_FIT_LISTS, lists, strict=True))
     # Per profile list: its ids some value map item links (fit.md "addressed").
@@ -148,19 +159,22 @@ def _fit(*lists: tuple[Any, ...]) -> FitReport:
     for target, (source, field) in ADDRESSED_BY.items():
         linked = _linked(by_name[source], field)
         own[target] = _both(linked, _ids(by_name[target]))
-    addressed = frozenset().union(*own.values())
+    addressed = _union(own["jobs"], own["pains"], own["gains"])
 
     coverage: dict[ListName, int | None] = {}
     gaps: dict[ListName, tuple[str, ...]] = {}
     must: list[str] = []
     total_all = done_all = 0
+    shared = True  # no id addressed in one profile list stands in another
     for name in PROFILE:
         items = by_name[name]
         mine = own[name]
         # An id addressed in another list counts here too (only a file with the same id
         # in two lists, which storage refuses, gets here): then the part is not shared.
-        if len(mine) != len(addressed) and not _ids(items).isdisjoint(addressed - mine):
+        ids = _ids(items)
+        if any(not ids.isdisjoint(own[other]) for other in PROFILE if other != name):
             mine = addressed
+            shared = False
         part = _profile(name, items, mine)
         coverage[name] = percent(part.done, part.total)
         gaps[name] = part.gaps
@@ -175,11 +189,10 @@ def _fit(*lists: tuple[Any, ...]) -> FitReport:
     else:
         verdict = "partial"
 
-    unanchored = tuple(i for name in VALUE_MAP for i in _unanchored(name, by_name[name]))
-    relieved = addressed.intersection(_ids(by_name["pains"]))
-    low_points = tuple(
-        s.id for s in by_name["steps"] if s.emotion <= -1 and relieved.isdisjoint(s.pains)
-    )
+    unanchored = sum((_unanchored(name, by_name[name]) for name in VALUE_MAP), ())
+    # The addressed pains; with every id in one list only, exactly own["pains"].
+    relieved = own["pains"] if shared else _both(addressed, _ids(by_name["pains"]))
+    low_points = _low_points(by_name["steps"], relieved)
     return FitReport(
         verdict=verdict,
         score=percent(done_all, total_all),

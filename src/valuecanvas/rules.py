@@ -51,6 +51,27 @@ def next_id(canvas: Canvas, name: ListName, taken: set[str] | None = None) -> st
     return f"{prefix}{n}"
 
 
+@by_identity(32)
+def index_of(items: tuple[Any, ...]) -> dict[str, int]:
+    """Where each id first stands in this list (remembered per list object): finding an
+    item after an edit reads only the lists the edit changed. Do not change the dict."""
+    out: dict[str, int] = {}
+    for n, item in enumerate(items):
+        out.setdefault(item.id, n)
+    return out
+
+
+@by_identity(32)
+def linkers(sources: tuple[Any, ...], field: str) -> dict[str, tuple[str, ...]]:
+    """For every id these items link through `field`: the ids of the items linking it,
+    in list order (remembered per list object). Do not change the dict."""
+    out: dict[str, list[str]] = {}
+    for s in sources:
+        for link in getattr(s, field):
+            out.setdefault(link, []).append(s.id)
+    return {link: tuple(ids) for link, ids in out.items()}
+
+
 # An id that is a prefix (no digits) and a number: the same ids as `^{prefix}(\d+)$`.
 _NUMBERED = re.compile(r"^(\D*)(\d+)$")
 
