@@ -141,6 +141,11 @@ def _unanchored(name: ListName, items: tuple[Any, ...]) -> tuple[str, ...]:
 
 
 @by_identity(16)
+def _disjoint(a: frozenset[str], b: frozenset[str]) -> bool:
+    return a.isdisjoint(b)
+
+
+@by_identity(16)
 def _union(*sets: frozenset[str]) -> frozenset[str]:
     return frozenset().union(*sets)
 
@@ -165,16 +170,14 @@ def _fit(*lists: tuple[Any, ...]) -> FitReport:
     gaps: dict[ListName, tuple[str, ...]] = {}
     must: list[str] = []
     total_all = done_all = 0
-    shared = True  # no id addressed in one profile list stands in another
+    # Each profile list's part is remembered with its own addressed ids. Only a file with
+    # the same id in two lists (which storage refuses) could have an id addressed in one
+    # count in another: then every list reads the whole set, as fit.md says.
+    ids = [_ids(by_name[name]) for name in PROFILE]
+    shared = _disjoint(ids[0], ids[1]) and _disjoint(ids[0], ids[2]) and _disjoint(ids[1], ids[2])
     for name in PROFILE:
         items = by_name[name]
-        mine = own[name]
-        # An id addressed in another list counts here too (only a file with the same id
-        # in two lists, which storage refuses, gets here): then the part is not shared.
-        ids = _ids(items)
-        if any(not ids.isdisjoint(own[other]) for other in PROFILE if other != name):
-            mine = addressed
-            shared = False
+        mine = own[name] if shared else addressed
         part = _profile(name, items, mine)
         coverage[name] = percent(part.done, part.total)
         gaps[name] = part.gaps
