@@ -10,7 +10,7 @@ from operator import attrgetter
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from strategies import canvases
@@ -323,3 +323,24 @@ def test_next_id_counts_numbers_of_every_list_and_skips_taken_ones() -> None:
     assert new == "p8"
     assert next_id(added, "pains") == "p9"
     assert next_id(canvas, "pains") == "p8"  # the old canvas still answers for itself
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet="pse0123456789\n٣௫²x", max_size=6),
+            st.integers(0, 99).map(lambda n: f"p{n}"),
+        ),
+        max_size=8,
+    )
+)
+@example(["p5\n", "p2"])
+@example(["p²", "p٣", "p7\n\n", "pe4", "ps9"])
+def test_the_highest_number_of_a_prefix_is_what_the_old_pattern_found(ids: list[str]) -> None:
+    """Digits of any script and a final newline, as `^p(\\d+)$` reads them."""
+    canvas = Canvas(title="t").model_copy(
+        update={"jobs": tuple(Job.model_construct(id=i, text="x") for i in ids)}
+    )
+    for name in LIST_NAMES:
+        assert next_id(canvas, name) == old_next_id(canvas, name)

@@ -44,9 +44,9 @@ def next_id(canvas: Canvas, name: ListName, taken: set[str] | None = None) -> st
         while f"{prefix}{n}" in taken:
             n += 1
         return f"{prefix}{n}"
-    lists = [_numbered(items_of(canvas, other)) for other in LIST_NAMES]
-    n = max((highest.get(prefix, 0) for highest, _ in lists), default=0) + 1
-    while any(f"{prefix}{n}" in ids for _, ids in lists):
+    lists = [items_of(canvas, other) for other in LIST_NAMES]
+    n = max(_highest(items, prefix) for items in lists) + 1
+    while any(f"{prefix}{n}" in index_of(items) for items in lists):
         n += 1
     return f"{prefix}{n}"
 
@@ -72,20 +72,22 @@ def linkers(sources: tuple[Any, ...], field: str) -> dict[str, tuple[str, ...]]:
     return {link: tuple(ids) for link, ids in out.items()}
 
 
-# An id that is a prefix (no digits) and a number: the same ids as `^{prefix}(\d+)$`.
-_NUMBERED = re.compile(r"^(\D*)(\d+)$")
-
-
-@by_identity(32)
-def _numbered(items: tuple[Any, ...]) -> tuple[dict[str, int], frozenset[str]]:
-    """The highest number of each prefix among these items' ids, and the ids."""
-    highest: dict[str, int] = {}
+@by_identity(64)
+def _highest(items: tuple[Any, ...], prefix: str) -> int:
+    """The highest number of the ids that read `prefix` and a number, 0 if none: the ids
+    `^{prefix}(\\d+)$` matches (decimal digits of any script; `$` also before one final
+    newline), without a regular expression per id."""
+    cut = len(prefix)
+    best = 0
     for item in items:
-        if m := _NUMBERED.match(item.id):
-            prefix, number = m.group(1), int(m.group(2))
-            if number > highest.get(prefix, -1):
-                highest[prefix] = number
-    return highest, frozenset(i.id for i in items)
+        item_id = item.id
+        if item_id.startswith(prefix):
+            rest = item_id[cut:]
+            if rest.endswith("\n"):
+                rest = rest[:-1]
+            if rest.isdecimal():
+                best = max(best, int(rest))
+    return best
 
 
 def complete(canvas: Canvas) -> Canvas:
