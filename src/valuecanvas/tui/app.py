@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
-from textual.command import Hit, Hits, Provider
+from textual.command import CommandPalette, Hit, Hits, Provider
 from textual.screen import Screen
 
 from valuecanvas.document import Document
@@ -134,6 +134,12 @@ class ValueCanvasApp(App[int]):
             self.document_changed()
 
     # ------------------------------------------------------------ keys
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its placeholder in the app's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t(self, "Search for commands…")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def action_help(self) -> None:
         from valuecanvas.tui.help import HelpScreen

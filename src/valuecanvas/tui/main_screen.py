@@ -36,7 +36,7 @@ from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_view import JourneyView
 from valuecanvas.tui.key_bar import KeyBar
-from valuecanvas.tui.lang import TranslatedFooter, t
+from valuecanvas.tui.lang import TranslatedFooter, t, t_error
 from valuecanvas.tui.lens_view import LensView
 from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.method_hints import empty_hint
@@ -318,7 +318,7 @@ class MainScreen(TagKeys, TranslatedFooter):
         try:
             new = make(self.document.canvas)
         except EditError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(t_error(self, exc), severity="error", markup=False)
             return False
         return self.apply(new, label, focus)
 
@@ -431,7 +431,7 @@ class MainScreen(TagKeys, TranslatedFooter):
             try:
                 new = edits.update_item(self.document.canvas, item_id, changes)
             except EditError as exc:
-                return str(exc)
+                return t_error(self, exc)
             self.apply(new, f"edit {item_id}", focus=item_id)
             return None
 
@@ -453,7 +453,7 @@ class MainScreen(TagKeys, TranslatedFooter):
             try:
                 new = edits.update_canvas(self.document.canvas, changes)
             except EditError as exc:
-                return str(exc)
+                return t_error(self, exc)
             self.apply(new, "edit canvas settings")
             self.update_titlebar()
             return None
