@@ -175,10 +175,11 @@ def evidence_mark(item: Any) -> str:
 
 
 def format_item(list_name: ListName, item: Any) -> list[tuple[str, str]]:
-    """(text, component class) parts of one row."""
-    if list_name == "steps":
+    """(text, component class) parts of one row, in the shape its list's `ListSpec` names."""
+    shape = LISTS[list_name].shape
+    if shape == "step":
         return format_step(item)
-    if list_name == "personas":
+    if shape == "persona":
         return format_persona(item)
     parts = [(level_mark(list_name, item), "item-list--mark")]
     kind = getattr(item, "kind", None)
