@@ -42,6 +42,10 @@ NL_COMMANDS: dict[str, str] = {
         "Toon alle stappen, dan die van elke persona (wiens klantreis)"
     ),
     "who": "wie",
+    "w sets the warranty of a product, pain reliever or gain creator, or whose step a journey step is — not of a {item}": (
+        "w stelt de garantie in van een product, pijnverzachter of voordeelverschaffer, of "
+        "wiens stap een stap van de klantreis is — niet van een {item}"
+    ),
     "space toggles · 1-4 toggle · enter applies · escape cancels": (
         "spatie of 1-4 zet aan/uit · enter past toe · escape annuleert"
     ),

@@ -65,29 +65,26 @@ class DocumentActions(ScreenPart):
         offer_next(self, self.document.canvas, resolved_one=side is not None)
 
     def action_undo(self) -> None:
+        self._step_history(self.document.undo, "Nothing to undo.", "Undone: {label}")
+
+    def action_redo(self) -> None:
+        self._step_history(self.document.redo, "Nothing to redo.", "Redone: {label}")
+
+    def _step_history(self, step: Callable[[], str | None], nothing: str, done: str) -> None:
+        """Undo or redo (`step`) one change, show it and say which."""
         old = self.document.canvas
-        label = self.document.undo()
+        label = step()
         if label is None:
-            self.notify(t(self, "Nothing to undo."), markup=False)
+            self.notify(t(self, nothing), markup=False)
             return
         self.refresh_views(old, self._focus_from(label))
         self.vc_app.document_changed()
-        self.notify(t(self, "Undone: {label}", label=label), markup=False)
+        self.notify(t(self, done, label=label), markup=False)
 
     def _focus_from(self, label: str) -> str | None:
         """The item an undone or redone change was about ("delete p2" → p2), if it exists."""
         last = label.rsplit(" ", 1)[-1]
         return last if edits.list_of(self.document.canvas, last) else None
-
-    def action_redo(self) -> None:
-        old = self.document.canvas
-        label = self.document.redo()
-        if label is None:
-            self.notify(t(self, "Nothing to redo."), markup=False)
-            return
-        self.refresh_views(old, self._focus_from(label))
-        self.vc_app.document_changed()
-        self.notify(t(self, "Redone: {label}", label=label), markup=False)
 
     def action_save(self, then: Callable[[], None] | None = None) -> None:
         if self.vc_app.read_only:
