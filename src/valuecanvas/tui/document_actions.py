@@ -87,28 +87,26 @@ class DocumentActions(ScreenPart):
         return last if edits.list_of(self.document.canvas, last) else None
 
     def action_save(self, then: Callable[[], None] | None = None) -> None:
-        if self.vc_app.read_only:
-            self.notify(
-                t(self, "Read-only: saving is off for this canvas."),
-                severity="warning",
-                markup=False,
-            )
-            return
-        if self.document.path is None:
-            self.vc_app.safety.save_as(then, title=t(self, "Save as (file name):"))
-            return
-        self.vc_app.save_document(then)
+        if self._may_save():
+            if self.document.path is None:
+                self.vc_app.safety.save_as(then, title=t(self, "Save as (file name):"))
+            else:
+                self.vc_app.save_document(then)
 
     def action_save_as(self) -> None:
         """Save under another name (e.g. when this folder is read-only); edit that file."""
+        if self._may_save():
+            self.vc_app.safety.save_as(None, title=t(self, "Save as (file name):"))
+
+    def _may_save(self) -> bool:
+        """False (and says so) for a read-only canvas."""
         if self.vc_app.read_only:
             self.notify(
                 t(self, "Read-only: saving is off for this canvas."),
                 severity="warning",
                 markup=False,
             )
-            return
-        self.vc_app.safety.save_as(None, title=t(self, "Save as (file name):"))
+        return not self.vc_app.read_only
 
     def save_error(self, exc: CanvasError) -> None:
         self.notify(
