@@ -106,11 +106,6 @@ class ValueCanvasApp(App[int]):
 
     # ------------------------------------------------------------ document
 
-    def document_changed(self) -> None:
-        """Called after every edit, undo and redo (title mark; later: recovery)."""
-        if self.main is not None:
-            self.main.update_titlebar()
-
     def save_document(self, then: Callable[[], None] | None = None) -> bool:
         """Save, asking first if the file changed on disk or has comments (see safety.py)."""
         if self.read_only or self.main is None:
@@ -128,10 +123,8 @@ class ValueCanvasApp(App[int]):
 
     def replace_canvas(self, canvas: Canvas, label: str) -> None:
         """Show another canvas (a reload), undoable, even in read-only mode."""
-        old = self.document.canvas
         if self.document.apply(canvas, label) and self.main is not None:
-            self.main.refresh_views(old)
-            self.document_changed()
+            self.main.show_document()
 
     # ------------------------------------------------------------ keys
 

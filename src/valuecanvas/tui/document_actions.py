@@ -34,8 +34,7 @@ class DocumentActions(ScreenPart):
                 new = edits.update_canvas(self.document.canvas, changes)
             except EditError as exc:
                 return t_error(self, exc)
-            self.apply(new, "edit canvas settings")
-            self.update_titlebar()
+            self.apply(new, "edit canvas settings")  # the title bar follows (refresh_views)
             return None
 
         def done(result: str | None) -> None:
@@ -72,13 +71,11 @@ class DocumentActions(ScreenPart):
 
     def _step_history(self, step: Callable[[], str | None], nothing: str, done: str) -> None:
         """Undo or redo (`step`) one change, show it and say which."""
-        old = self.document.canvas
         label = step()
         if label is None:
             self.notify(t(self, nothing), markup=False)
             return
-        self.refresh_views(old, self._focus_from(label))
-        self.vc_app.document_changed()
+        self.show_document(self._focus_from(label))
         self.notify(t(self, done, label=label), markup=False)
 
     def _focus_from(self, label: str) -> str | None:

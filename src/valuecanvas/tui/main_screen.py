@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.reactive import var
 from textual.widgets import ContentSwitcher, Input, Label, Static
 
 from valuecanvas import edits
@@ -67,9 +68,13 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, TranslatedFo
         (110, "-wide"),
     ]
 
+    canvas: var[Canvas | None] = var(None, init=False, always_update=True)
+    """The canvas shown: set only by `show_document`; `watch_canvas` updates every pane."""
+
     def __init__(self, document: Document, lang: str = "en") -> None:
         super().__init__()
         self.document = document
+        self._focus_next: str | None = None  # the item `watch_canvas` puts the cursor on
         self.lang = lang
         self.report: FitReport = compute_fit(document.canvas)
         self.lists: dict[ListName, ItemList] = {}
@@ -128,6 +133,7 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, TranslatedFo
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.query_one("#add-bar").display = False
+        self.set_reactive(MainScreen.canvas, self.document.canvas)  # shown by refresh_views:
         self.refresh_views(None)
         self.lists["jobs"].focus()
         if not self.vc_app.read_only:  # a merge left conflicts: offer each in turn
@@ -273,12 +279,27 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, TranslatedFo
                 markup=False,
             )
             return False
-        old = self.document.canvas
         if not self.document.apply(new, label):
             return False
-        self.refresh_views(old, focus)
-        self.vc_app.document_changed()
+        self.show_document(focus)
         return True
+
+    def show_document(self, focus: str | None = None) -> None:
+        """State down: the document's canvas (after an edit, undo, redo, reload) to `canvas`."""
+        self._focus_next = focus
+        self.canvas = self.document.canvas  # watch_canvas runs now, before the next key
+
+    def watch_canvas(self, old: Canvas | None, new: Canvas | None) -> None:
+        """Every pane gets what changed between the canvas shown and the new one.
+
+        Synchronous (a plain method): the panes, the fit and the title bar are current
+        before the next typed key is handled, so `enter` then `ctrl+s` saves what the
+        user saw. `always_update`: a reload may bring an equal canvas (and comparing two
+        5,000-item canvases costs more than the identity checks of `refresh_views`).
+        """
+        if new is not None and new is not old:
+            self.refresh_views(old, self._focus_next)
+        self._focus_next = None
 
     def run_edit(
         self, make: Callable[[Canvas], Canvas], label: str, focus: str | None = None
