@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tui_helpers import SAMPLES, copy_sample, open_app
-from valuecanvas.model import all_items
+from valuecanvas.model import LISTS, all_items
 from valuecanvas.reports.words import NL
 from valuecanvas.storage import load
 from valuecanvas.storage.lock import acquire
@@ -58,10 +58,12 @@ def user_blob(path: Path) -> str:
 
 
 def user_words(path: Path) -> set[str]:
+    """The words of the canvas's own texts (not its fixed values: "high" is shown in Dutch)."""
     canvas = load(path).canvas
     text = [canvas.title, canvas.segment, canvas.notes, *canvas.journey.phases]
+    fixed = {str(c) for spec in LISTS.values() for f in spec.fields for c in f.choices}
     for _, _, item in all_items(canvas):
-        text.extend(str(v) for v in item.model_dump().values())
+        text.extend(str(v) for v in item.model_dump().values() if str(v) not in fixed)
     return {w.casefold() for w in WORD.findall(" ".join(text))}
 
 

@@ -119,7 +119,9 @@ class FormScreen(ModalScreen[str | None]):
             return Input(value=shown, id=wid, compact=True, select_on_focus=first)
         if field.kind in ("text", "lines"):
             return TextArea(shown, id=wid, compact=True, soft_wrap=True)
-        options = [(Content(str(c)), c) for c in field.choices]
+        # fixed values in the app's language ("hoog"); a canvas's own (personas) as they are
+        fixed = not field.choices_from
+        options = [(Content(t(self, str(c)) if fixed else str(c)), c) for c in field.choices]
         return FormSelect(
             options,
             value=value if value in field.choices else Select.NULL,

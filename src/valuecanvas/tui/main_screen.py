@@ -239,6 +239,8 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, TranslatedFo
         for field in LISTS[current.list_name].detail_fields:
             value = getattr(item, field.name)
             if (value or isinstance(value, int)) and value != "assumption":  # 0: an emotion
+                if field.choices and isinstance(value, str):  # the file's words: "hoog"
+                    value = t(self, value)
                 bits.append(t(self, field.detail).format(value))
         links = sorted(edits.linked_ids(self.document.canvas, item.id))
         if links:
