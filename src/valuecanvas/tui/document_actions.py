@@ -19,6 +19,7 @@ from valuecanvas.tui.conflicts_dialog import ConflictChoice, offer_next
 from valuecanvas.tui.export_dialog import Exported, ExportScreen
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen
 from valuecanvas.tui.lang import t, t_error
+from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.screen_parts import ScreenPart
 
 
@@ -49,6 +50,13 @@ class DocumentActions(ScreenPart):
         """`x`: the export dialog (tui/export_dialog.py); it posts `Exported` when written."""
         doc = self.document
         self.app.push_screen(ExportScreen(doc.canvas, doc.path, self))
+
+    @on(RequestEdit)
+    def _edit_requested(self, event: RequestEdit) -> None:
+        """A view asks for a change: the screen owns the document, so it applies it."""
+        event.stop()
+        if self.run_edit(event.edit, event.label, event.focus) and event.note:
+            self.notify(event.note, markup=False)
 
     @on(Exported)
     def _exported(self, event: Exported) -> None:

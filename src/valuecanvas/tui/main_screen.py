@@ -39,7 +39,6 @@ from valuecanvas.tui.journey_view import JourneyView
 from valuecanvas.tui.key_bar import KeyBar
 from valuecanvas.tui.lang import TranslatedFooter, t, t_error
 from valuecanvas.tui.lens_view import LensView
-from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.method_hints import empty_hint
 from valuecanvas.tui.navigation import Navigation
 from valuecanvas.tui.personas_view import PersonasView
@@ -292,13 +291,9 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, TranslatedFo
         self.canvas = self.document.canvas  # watch_canvas runs now, before the next key
 
     def watch_canvas(self, old: Canvas | None, new: Canvas | None) -> None:
-        """Every pane gets what changed between the canvas shown and the new one.
-
-        Synchronous (a plain method): the panes, the fit and the title bar are current
-        before the next typed key is handled, so `enter` then `ctrl+s` saves what the
-        user saw. `always_update`: a reload may bring an equal canvas (and comparing two
-        5,000-item canvases costs more than the identity checks of `refresh_views`).
-        """
+        """Every pane gets what changed. Synchronous, so the panes are current before the
+        next typed key (`enter` then `ctrl+s` saves what was shown); `always_update`: no
+        deep comparison of two 5,000-item canvases (`refresh_views` compares identities)."""
         if new is not None and new is not old:
             self.refresh_views(old, self._focus_next)
         self._focus_next = None
@@ -408,10 +403,3 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, TranslatedFo
                 also=also if links else "",
             )
             self.notify(note, markup=False)
-
-    @on(RequestEdit)
-    def _edit_requested(self, event: RequestEdit) -> None:
-        """A view asks for a change: the screen owns the document, so it applies it."""
-        event.stop()
-        if self.run_edit(event.edit, event.label, event.focus) and event.note:
-            self.notify(event.note, markup=False)
