@@ -181,6 +181,7 @@ WALK: list[Step] = [
     ("canvas settings", ("escape", "escape", "ctrl+e"), None),
     ("export", ("escape", "x"), None),
     ("delete and undo", ("escape", "1", "d", "u"), None),
+    ("move and undo", ("shift+down", "u"), None),
     ("nothing to redo", ("ctrl+r", "ctrl+r"), None),
     ("saved", ("minus", "ctrl+s"), None),
     (
@@ -217,6 +218,7 @@ MARKERS = {
     "canvas settings": "Canvas settings",
     "export": "Export the canvas",
     "delete and undo": "Undone",
+    "move and undo": "Undone: move j1",
     "nothing to redo": "Nothing to redo",
     "saved": "Saved",
     "changed on disk note": "changed on disk",

@@ -45,6 +45,12 @@ NL_VALUES: dict[str, str] = {
     "experience": "beleving",
     "interview": "interview",
     "reviews": "recensies",
+    # empathy map sections (as undo names them)
+    "does": "doet",
+    "feels": "voelt",
+    "goals": "doelen",
+    "influences": "invloeden",
+    "problems": "problemen",
     # DMU roles
     "decider": "beslisser",
     "user": "gebruiker",

@@ -11,6 +11,7 @@ languages); `list_title` and `list_short` read them from there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Literal, TypeAlias
 
@@ -18,6 +19,7 @@ from valuecanvas.model import LISTS, ListName
 from valuecanvas.reports.nl_commands import NL_COMMANDS
 from valuecanvas.reports.nl_errors import NL_ERRORS
 from valuecanvas.reports.nl_files import NL_FILES
+from valuecanvas.reports.nl_labels import NL_LABELS
 from valuecanvas.reports.nl_values import NL_VALUES
 
 Lang: TypeAlias = Literal["en", "nl"]
@@ -310,6 +312,29 @@ def tr_message(text: str, values: Mapping[str, object], lang: str) -> str:
             for k, v in values.items()
         },
     )
+
+
+_LABELS = [
+    (re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(english))), dutch)
+    for english, dutch in sorted(
+        NL_LABELS.items(), key=lambda pair: -len(re.sub(r"\{\w+\}", "", pair[0]))
+    )
+]
+"""Each English label template as a pattern ("move {id}" → `move (?P<id>.+?)`), the most
+specific (longest fixed text) first: "move phase {name}" before "move {id}"."""
+
+
+def tr_label(label: str, lang: str) -> str:
+    """A change's label (undo history) in `lang`: "move j1" → "verplaats j1"."""
+    if lang != "nl":
+        return label
+    for pattern, dutch in _LABELS:
+        if found := pattern.fullmatch(label):
+            values = found.groupdict()
+            if "field" in values:  # an empathy map section: does, feels, …
+                values["field"] = tr(values["field"], lang)
+            return dutch.format(**values)
+    return label
 
 
 def list_title(name: ListName, lang: str) -> str:

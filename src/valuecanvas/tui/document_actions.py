@@ -15,6 +15,7 @@ from textual import on
 from valuecanvas import edits
 from valuecanvas.conflicts import resolve
 from valuecanvas.errors import CanvasError, EditError
+from valuecanvas.reports.words import tr_label
 from valuecanvas.tui.conflicts_dialog import ConflictChoice, offer_next
 from valuecanvas.tui.export_dialog import Exported, ExportScreen
 from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen
@@ -84,7 +85,7 @@ class DocumentActions(ScreenPart):
             self.notify(t(self, nothing), markup=False)
             return
         self.show_document(self._focus_from(label))
-        self.notify(t(self, done, label=label), markup=False)
+        self.notify(t(self, done, label=tr_label(label, self.lang)), markup=False)
 
     def _focus_from(self, label: str) -> str | None:
         """The item an undone or redone change was about ("delete p2" → p2), if it exists."""
