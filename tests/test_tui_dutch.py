@@ -30,7 +30,7 @@ from valuecanvas.tui.app import ValueCanvasApp
 SAME_IN_DUTCH = {
     "enter", "escape", "esc", "space", "tab", "shift", "ctrl", "home", "end", "backspace",
     "pageup", "pagedown", "valuecanvas", "fit", "score", "persona", "persona's", "DMU",
-    "b2b", "b2c", "delete", "filter", "toml", "mismatch", "taken", "over",
+    "b2b", "b2c", "delete", "left", "right", "filter", "toml", "mismatch", "taken", "over",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
@@ -160,6 +160,8 @@ WALK: list[Step] = [
     ("fit panel", ("0",), None),
     ("fit report", ("f",), None),
     ("help", ("escape", "question_mark"), None),
+    ("help, further down", ("pagedown",), None),
+    ("help, the end", ("end",), None),
     ("palette", ("escape", "1", "ctrl+p"), None),
     ("item form", ("escape", "e"), None),
     ("add prompt", ("escape", "a"), None),
@@ -202,6 +204,7 @@ MARKERS = {
     "lens": "Value lens",
     "fit report": "Fit report",
     "help": "valuecanvas — keys",
+    "help, the end": "In a prompt or form keys type text",
     "palette": "Focus customer jobs",
     "item form": "Edit job",
     "add prompt": "New job",

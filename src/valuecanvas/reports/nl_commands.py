@@ -146,4 +146,7 @@ NL_COMMANDS: dict[str, str] = {
         "de DMU-rol van een persona: beslisser … poortwachter, geen"
     ),
     "kinds": "soorten",
+    "backed by more than an assumption (evidence: observation, interview, …)": (
+        "gestaafd door meer dan een aanname (bewijs: observatie, interview, …)"
+    ),
 }

@@ -8,6 +8,7 @@ as a column of paragraphs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
@@ -240,8 +241,8 @@ def format_persona(item: Any) -> list[tuple[str, str]]:
     return parts
 
 
-def legend() -> list[tuple[str, str]]:
-    """The marks explained, for the help screen."""
+def legend(word: Callable[[str], str] = str) -> list[tuple[str, str]]:
+    """The marks explained, for the help screen; `word` says a kind in the app's language."""
     return [
         ("●●● ●●· ●··", "level: top (high / extreme / essential), middle, bottom"),
         ("◆", "linked with the focused item"),
@@ -254,6 +255,6 @@ def legend() -> list[tuple[str, str]]:
         ("DEC BUY USR INF GAT ···", "a persona's DMU role: decider … gatekeeper, none"),
         (
             "kinds",
-            ", ".join(f"{v} {k}" for k, v in KIND_MARKS.items()),
+            ", ".join(f"{v} {word(k)}" for k, v in KIND_MARKS.items()),
         ),
     ]
