@@ -212,6 +212,8 @@ NL: dict[str, str] = {
     "no steps — a adds one · p adds a phase": "geen stappen — a voegt er een toe · p voegt een fase toe",
     "phase / touchpoint": "fase / contactpunt",
     "steps": "stappen",
+    "phases": "fasen",
+    "(empty)": "(leeg)",
     "avg": "gem.",
     "Touchpoints per phase": "Contactpunten per fase",
     "New phase{where}:": "Nieuwe fase{where}:",

@@ -119,13 +119,13 @@ class JourneyView(Vertical):
         for step in self.canvas.journey.steps:
             counts[step.phase] = counts.get(step.phase, 0) + 1
         current = self.steps_list.current_item
-        parts: list[tuple[str, str]] = [("phases ", "$text-muted")]
+        parts: list[tuple[str, str]] = [(t(self, "phases") + " ", "$text-muted")]
         for n, (phase, count) in enumerate(counts.items()):
             if n:
                 parts.append((" › ", "$text-muted"))
             style = "bold reverse" if current is not None and current.phase == phase else ""
             parts.append((one_line(phase), style))
-            parts.append((f" {count}" if count else " (empty)", "$text-muted"))
+            parts.append((f" {count}" if count else " " + t(self, "(empty)"), "$text-muted"))
         if self.canvas.personas:
             who = filter_label(self.steps_list, self.canvas, lang_of(self))
             parts.append((f"  · W {who}", "bold" if self.steps_list.keep else "$text-muted"))
