@@ -4,7 +4,7 @@ The English text is the key: code says `tr("Save to the file", lang)` and reads
 as English; `NL` gives the Dutch. A text missing from `NL` stays English, and
 `tests/test_tui_dutch.py` walks the TUI in both languages to find any that slipped
 through. `tr` is the one way in; the Dutch texts are kept by area (this module, and
-`nl_commands` / `nl_files` / `nl_errors` / `nl_values` beside it) and merged into `NL` here.
+`nl_commands` / `nl_files` / `nl_errors` / `nl_values` / `nl_hints` beside it) and merged into `NL` here.
 List names live in the model's `ListSpec` table (titles and short names in both
 languages); `list_title` and `list_short` read them from there.
 """
@@ -19,6 +19,7 @@ from valuecanvas.model import LISTS, ListName
 from valuecanvas.reports.nl_commands import NL_COMMANDS
 from valuecanvas.reports.nl_errors import NL_ERRORS
 from valuecanvas.reports.nl_files import NL_FILES
+from valuecanvas.reports.nl_hints import NL_HINTS
 from valuecanvas.reports.nl_labels import NL_LABELS
 from valuecanvas.reports.nl_values import NL_VALUES
 
@@ -53,6 +54,7 @@ NL: dict[str, str] = {
     **NL_COMMANDS,
     **NL_FILES,
     **NL_ERRORS,
+    **NL_HINTS,
     **NL_VALUES,
     # ---- the fit panel and fit screen
     "Fit: ": "Fit: ",
