@@ -302,8 +302,9 @@ def bench_core(runs: int, files: dict[int, Path], rows: list[Row]) -> None:
     fit: dict[int, float] = {}
     lens: dict[int, float] = {}
     save: dict[int, float] = {}
+    first_save: dict[int, float] = {}
     for size in (1000, 5000):
-        fits, lenses, saves = [], [], []
+        fits, lenses, saves, firsts = [], [], [], []
         for _ in range(runs):
             out = subprocess.run(
                 [PY, str(HERE / "_core.py"), str(files[size]), "5"],
@@ -315,7 +316,9 @@ def bench_core(runs: int, files: dict[int, Path], rows: list[Row]) -> None:
             fits.append(median(data["fit_ms"]))
             lenses.append(median(data["lens_ms"]))
             saves.append(median(data["save_ms"]))
+            firsts.append(data["first_save_ms"])
         fit[size], lens[size], save[size] = median(fits), median(lenses), median(saves)
+        first_save[size] = median(firsts)
     for size in (1000, 5000):
         rows.append(
             Row(f"compute_fit, {size:,} items", f"{fit[size]:.2f} ms", "≤ 10 ms", fit[size] <= 10)
@@ -336,10 +339,18 @@ def bench_core(runs: int, files: dict[int, Path], rows: list[Row]) -> None:
     for size in (1000, 5000):
         rows.append(
             Row(
-                f"storage.save, {size:,} items",
+                f"storage.save, {size:,} items, after an edit (read back: what changed)",
                 f"{save[size]:.1f} ms",
                 "≤ 100 ms",
                 save[size] <= 100,
+            )
+        )
+        rows.append(
+            Row(
+                f"  storage.save, {size:,} items, first save of the process (all read back)",
+                f"{first_save[size]:.1f} ms",
+                "≤ 100 ms",
+                first_save[size] <= 100,
             )
         )
     ratio = save[5000] / save[1000]

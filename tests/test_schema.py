@@ -58,6 +58,17 @@ def test_cli_prints_the_schema(run_cli: Any) -> None:
     assert json.loads(result.out) == schema()
 
 
+def test_a_fresh_process_prints_the_schema() -> None:
+    """In a process that has validated nothing yet (the models build on first use)."""
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "valuecanvas", "schema"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["title"] == "valuecanvas file"
+
+
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
 def test_every_sample_is_valid_for_jsonschema(sample: Path) -> None:
     jsonschema.Draft202012Validator(schema()).validate(tomllib.loads(sample.read_text()))

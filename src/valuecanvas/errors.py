@@ -7,7 +7,6 @@ no raw traceback or pydantic dump ever reaches a user.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -79,6 +78,8 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
 @functools.lru_cache(maxsize=1024)
 def _closest(word: str, options: tuple[str, ...]) -> str | None:
     """Cached: a file with 10,000 copies of one misspelt value asks 10,000 times."""
+    import difflib  # only a misspelt word needs it
+
     found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if found:
         return found[0]

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from valuecanvas.errors import closest, one_of, printable
 from valuecanvas.model import LISTS, Canvas, Conflict, Journey, ListName
+from valuecanvas.schema import pattern_message
 
 # Words people write in Dutch (or by habit) for the keys of the format.
 KEY_HINTS = {
@@ -272,6 +273,10 @@ def explain(
                     f"{describe_value(value)} is not a table; write it as [{key}] or [[{key}]] with keys",
                 )
             )
+            continue
+        if kind == "string_pattern_mismatch" and isinstance(value, str):
+            pattern = str((err.get("ctx") or {}).get("pattern", ""))
+            out.append((loc, place, pattern_message(pattern, value)))
             continue
         if kind == "value_error":
             message = str(err.get("ctx", {}).get("error", err["msg"]))

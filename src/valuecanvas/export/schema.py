@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from valuecanvas.model import FORMAT, ID_PATTERN, Canvas
+from valuecanvas.schema import build_models
 
 SCHEMA_ID = "https://valuecanvas.invalid/schema/valuecanvas-1.json"
 
@@ -176,6 +177,10 @@ def _describe(model: str, node: dict[str, Any]) -> None:
             )
         prop["description"] = text
         prop.pop("title", None)
+        # The text rules are checked as patterns (schema.py), worded by the checker; the
+        # file's schema keeps only the id pattern (written after the description).
+        for holder in (prop, prop.get("items", {})):
+            holder.pop("pattern", None)
         if key in ("id", "persona"):  # may be left empty: filled in, or no persona
             prop["pattern"] = "^[A-Za-z0-9_-]*$"
         elif key in _LINK_FIELDS and model not in ("Canvas", "Journey"):
@@ -186,6 +191,7 @@ def _describe(model: str, node: dict[str, Any]) -> None:
 
 def schema() -> dict[str, Any]:
     """The schema as a dict (keys in a stable order)."""
+    build_models()  # deferred otherwise: a fresh `valuecanvas schema` failed on Journey()
     out = Canvas.model_json_schema(mode="validation")
     defs: dict[str, Any] = out.get("$defs", {})
     for name, node in defs.items():

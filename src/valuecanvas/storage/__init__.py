@@ -8,8 +8,10 @@ wrong becomes a `CanvasError` that names the file, the place and the fix.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -44,8 +46,27 @@ class Loaded:
 def load(path: Path) -> Loaded:
     """Read and validate a canvas file (CanvasError on any problem; the file is never written)."""
     data, print_ = read_with_fingerprint(path)
-    canvas = canvas_from_bytes(data, str(path))
+    with _collector_paused():
+        canvas = canvas_from_bytes(data, str(path))
     return Loaded(canvas, path, has_comments(decode(data, str(path))), print_)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection while a file is parsed and validated.
+
+    Parsing builds the file's tables and validating builds the canvas: objects that all
+    stay alive (or die by reference count), so the collector's passes over the growing
+    heap find nothing — at 20,000 items they cost ≈ 50 ms of a 600 ms `check`.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def conflict_problems(loaded: Loaded) -> list[Problem]:

@@ -168,8 +168,10 @@ def run(
     document: Document, *, lang: str = "en", read_only: bool = False, lock: FileLock | None = None
 ) -> int:
     """Open the TUI on a document; returns the exit code (128 + N after signal N)."""
+    import gc
     import sys
 
+    gc.enable()  # off while the command line imported and loaded (cli.py main)
     app = ValueCanvasApp(document, lang=lang, read_only=read_only, handle_signals=True, lock=lock)
     result = app.run()
     if app.return_code == 1 and app.safety.recovered_to is None:

@@ -20,7 +20,6 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from valuecanvas.conflicts import describe_value, where
-from valuecanvas.diff_text import one_line
 from valuecanvas.edits import find
 from valuecanvas.errors import EditError, printable
 from valuecanvas.model import LISTS, Canvas, Conflict
@@ -114,6 +113,8 @@ class ConflictScreen(ModalScreen[None]):
 def offer_next(screen: Screen[None], canvas: Canvas, *, resolved_one: bool = False) -> None:
     """Offer the first conflict left in `canvas`, or say that all are resolved."""
     if canvas.conflicts:
+        from valuecanvas.diff_text import one_line  # only a merged file with conflicts needs it
+
         first = canvas.conflicts[0]
         about = ""
         with contextlib.suppress(EditError):

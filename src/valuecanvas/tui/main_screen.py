@@ -11,7 +11,7 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -72,10 +72,17 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, TranslatedFo
 
     def __init__(self, document: Document, lang: str = "en") -> None:
         super().__init__()
+        # The breakpoint class for the terminal's width, set before the first styling: set
+        # by the first Resize instead, it restyles the whole screen once more at start-up.
+        width = self.app.size.width
+        self.add_class(max(b for b in self.HORIZONTAL_BREAKPOINTS or [] if width >= b[0])[1])
         self.document = document
         self._focus_next: str | None = None  # the item `watch_canvas` puts the cursor on
         self.lang = lang
         self.report: FitReport = compute_fit(document.canvas)
+        self._report_of = document.canvas  # the canvas `report` is the fit of
+        self._resumed = False  # see _on_screen_resume
+        self._drawn = False  # see _compositor_refresh
         self.lists: dict[ListName, ItemList] = {}
         self.last_list: ListName = "jobs"
         self._adding: tuple[ListName, str | None] | None = None  # the add prompt: list, phase
@@ -138,6 +145,33 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, TranslatedFo
         if not self.vc_app.read_only:  # a merge left conflicts: offer each in turn
             offer_next(self, self.document.canvas)
 
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first resume (the push at start-up) restyles nothing: all was just styled.
+
+        Textual's own handler runs after this one (handlers run along the class
+        hierarchy) and restyles the whole screen when `refresh_styles` is set — at
+        start-up that repeated the styling the mount had just done (≈ 20 ms at 45 items).
+        Textual clears the flag itself when a screen on top of an opaque one is popped.
+        """
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
+    def _compositor_refresh(self) -> None:
+        """Textual's frame, except inside the start-up batch: there it is drawn and dropped.
+
+        At start-up Textual lays the screen out inside its start-up batch and then
+        renders a whole frame that `App._display` drops (≈ 30 ms at 45 items, 70 at
+        5,000). Marked for a repaint instead: the update timer draws it once the batch
+        has ended (`Screen._on_timer_update` waits for that). Only before the first
+        frame: later batches (a view switch) keep Textual's own behaviour.
+        """
+        if self.app._batch_count and not self._drawn:
+            self.refresh()
+            return
+        self._drawn = True
+        super()._compositor_refresh()
+
     def on_unmount(self) -> None:
         release_heap()  # see heap.settle_heap
 
@@ -163,7 +197,9 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, TranslatedFo
                     items, focus if focus and any(i.id == focus for i in items) else None
                 )
         previous = self.report
-        self.report = compute_fit(canvas)
+        if canvas is not self._report_of:  # at start-up __init__ computed it already
+            self.report = compute_fit(canvas)
+            self._report_of = canvas
         must = frozenset(self.report.must_address) - self.report.addressed
         for name in ("jobs", "pains", "gains"):
             self.lists[name].set_flagged(must)
