@@ -11,7 +11,7 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -30,6 +30,7 @@ from valuecanvas.tui.add_prompt import AddPrompt
 from valuecanvas.tui.commands import bindings
 from valuecanvas.tui.conflicts_dialog import offer_next
 from valuecanvas.tui.document_actions import DocumentActions
+from valuecanvas.tui.first_frame import FirstFrame
 from valuecanvas.tui.fit_panel import FitPanel
 from valuecanvas.tui.heap import release_heap
 from valuecanvas.tui.heap import settle_heap as _settle_heap
@@ -50,11 +51,11 @@ if TYPE_CHECKING:
     pass
 
 
-class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, TranslatedFooter):
+class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, FirstFrame, TranslatedFooter):
     """The canvas screen: layout, state → panes, applying edits, the add prompt.
 
     Its actions live in its parts (`screen_parts`): `item_actions`, `document_actions`,
-    `navigation`, `tag_keys`; the screen owns the document and every change goes
+    `navigation`, `tag_keys`, `first_frame`; the screen owns the document and every change goes
     through `apply`.
     """
 
@@ -81,8 +82,6 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, TranslatedFo
         self.lang = lang
         self.report: FitReport = compute_fit(document.canvas)
         self._report_of = document.canvas  # the canvas `report` is the fit of
-        self._resumed = False  # see _on_screen_resume
-        self._drawn = False  # see _compositor_refresh
         self.lists: dict[ListName, ItemList] = {}
         self.last_list: ListName = "jobs"
         self._adding: tuple[ListName, str | None] | None = None  # the add prompt: list, phase
@@ -144,33 +143,6 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, TranslatedFo
         self.lists["jobs"].focus()
         if not self.vc_app.read_only:  # a merge left conflicts: offer each in turn
             offer_next(self, self.document.canvas)
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        """The first resume (the push at start-up) restyles nothing: all was just styled.
-
-        Textual's own handler runs after this one (handlers run along the class
-        hierarchy) and restyles the whole screen when `refresh_styles` is set — at
-        start-up that repeated the styling the mount had just done (≈ 20 ms at 45 items).
-        Textual clears the flag itself when a screen on top of an opaque one is popped.
-        """
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
-
-    def _compositor_refresh(self) -> None:
-        """Textual's frame, except inside the start-up batch: there it is drawn and dropped.
-
-        At start-up Textual lays the screen out inside its start-up batch and then
-        renders a whole frame that `App._display` drops (≈ 30 ms at 45 items, 70 at
-        5,000). Marked for a repaint instead: the update timer draws it once the batch
-        has ended (`Screen._on_timer_update` waits for that). Only before the first
-        frame: later batches (a view switch) keep Textual's own behaviour.
-        """
-        if self.app._batch_count and not self._drawn:
-            self.refresh()
-            return
-        self._drawn = True
-        super()._compositor_refresh()
 
     def on_unmount(self) -> None:
         release_heap()  # see heap.settle_heap
