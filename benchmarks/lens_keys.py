@@ -1,6 +1,9 @@
 """Key → repaint on a 5,000-item canvas with the value lens open, beside the canvas view.
 
-    python benchmarks/lens_keys.py [REPEATS]     # default 20; writes benchmarks/out/ first
+    python benchmarks/lens_keys.py [REPEATS] [FILE] [--json]
+        # default 20 rounds on the 5,000-item canvas (written to benchmarks/out/ first);
+        # FILE: another canvas (a copy with every value-lens key set is made beside it
+        # in benchmarks/out/); --json: the samples as JSON (benchmarks/run.py reads it)
 
 Method: as `_keys.py` (headless `run_test` at 120×40, each key posted the way the
 terminal driver posts it, `App._display` wrapped to note every frame, wait until idle,
@@ -21,6 +24,7 @@ Prints medians and p95s in ms.
 from __future__ import annotations
 
 import asyncio
+import json
 import statistics
 import sys
 import time
@@ -41,10 +45,12 @@ from _core import tagged  # noqa: E402
 from generate import generate  # noqa: E402
 
 
-def tagged_file() -> Path:
-    """The 5,000-item canvas with every value-lens key set (as `_core.py` times the lens)."""
-    path = generate(5000)
-    target = path.with_name("canvas-5000-tagged.toml")
+def tagged_file(source: Path | None = None) -> Path:
+    """The canvas (5,000 items by default) with every value-lens key set (as `_core.py`
+    times the lens), written to benchmarks/out/."""
+    path = source or generate(5000)
+    target = HERE / "out" / f"{path.stem}-tagged.toml"
+    target.parent.mkdir(exist_ok=True)
     storage.save(tagged(storage.load(path).canvas), target)
     return target
 
@@ -84,6 +90,7 @@ async def bench(path: Path, repeats: int) -> dict[str, list[float]]:
 
         await key("1", "1")
         jobs = main.lists["jobs"]
+        big = len(jobs.items) > 50  # `down` is timed on the big canvas (a short list may end)
         jobs.focus_item(jobs.items[len(jobs.items) // 2].id)
         if jobs.current_item.importance == "high":
             await key("minus", "-")
@@ -92,7 +99,7 @@ async def bench(path: Path, repeats: int) -> dict[str, list[float]]:
             await key("1", "1")
             await key("u", "u", "canvas view: u (undo)")
             await key("ctrl+r", None, "canvas view: ctrl+r (redo)")
-            await key("down", None, "canvas view: down")
+            await key("down", None, "canvas view: down" if big else None)
             await key("g", "g", "canvas view: g (cycle evidence)")
             # last: the edit undone and redone with the lens open (a value always moves the mix)
             await key("v", "v", "canvas view: v (cycle value)")
@@ -100,16 +107,20 @@ async def bench(path: Path, repeats: int) -> dict[str, list[float]]:
             await key("9", "9")
             await key("u", "u", "lens open: u (undo)")
             await key("ctrl+r", None, "lens open: ctrl+r (redo)")
-            await key("down", None, "lens open: down")
+            await key("down", None, "lens open: down" if big else None)
         if main.query_one("#views").current != "lens-view":  # type: ignore[attr-defined]
             raise RuntimeError("the lens view is not open")
     return samples
 
 
 def main() -> None:
-    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 20
-    path = tagged_file()
+    args = [a for a in sys.argv[1:] if a != "--json"]
+    repeats = int(args[0]) if args else 20
+    path = tagged_file(Path(args[1]) if len(args) > 1 else None)
     samples = asyncio.run(bench(path, repeats))
+    if "--json" in sys.argv:
+        print(json.dumps(samples))
+        return
     for label, xs in samples.items():
         xs = sorted(xs)
         p95 = xs[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))]

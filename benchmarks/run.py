@@ -298,6 +298,30 @@ def bench_keys(repeats: int, path: Path, what: str, rows: list[Row], edits: int 
         )
 
 
+def bench_lens_keys(repeats: int, path: Path | None, what: str, rows: list[Row]) -> None:
+    """Undo and redo with the value lens open (view 9) beside the canvas view (lens_keys.py)."""
+    argv = [PY, str(HERE / "lens_keys.py"), str(max(5, repeats // 2))]
+    out = subprocess.run(
+        [*argv, *([str(path)] if path else []), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
+    data = json.loads(out.stdout)
+    for label in ("canvas view: u (undo)", "lens open: u (undo)", "lens open: ctrl+r (redo)"):
+        xs = data[label]
+        med, high = median(xs), p95(xs)
+        rows.append(
+            Row(
+                f"key → repaint, {what}, every lens key set: {label}",
+                f"median {med:.1f} ms, p95 {high:.1f} ms (n={len(xs)})",
+                "≤ 16 ms median, ≤ 50 ms p95",
+                med <= 16 and high <= 50,
+            )
+        )
+
+
 def bench_core(runs: int, files: dict[int, Path], rows: list[Row]) -> None:
     fit: dict[int, float] = {}
     lens: dict[int, float] = {}
@@ -463,6 +487,8 @@ def main() -> int:
         ("open", lambda: bench_open(runs, files, rows)),
         ("keys", lambda: bench_keys(presses, files[5000], "5,000 items", rows, EDITS)),
         ("keys", lambda: bench_keys(presses, SAMPLE, f"{SAMPLE.name} (45 items)", rows)),
+        ("keys", lambda: bench_lens_keys(presses, None, "5,000 items", rows)),
+        ("keys", lambda: bench_lens_keys(presses, SAMPLE, f"{SAMPLE.name} (45 items)", rows)),
         ("core", lambda: bench_core(runs, files, rows)),
     ]
     for name, step in steps:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tui_helpers import copy_sample, open_app, saved_toml
-from valuecanvas import storage
+from valuecanvas import edits, storage
 from valuecanvas.model import Canvas, Job, Pain, PainReliever
 from valuecanvas.tui.dialogs import ChoiceScreen, PromptScreen
 from valuecanvas.tui.form import FormScreen
@@ -92,7 +92,8 @@ async def test_add_puts_the_item_at_the_end_with_defaults_and_focuses_it(tmp_pat
     app = open_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "a")
-        assert app.main.adding and app.screen.focused.id == "add-box"
+        assert app.main.adding and app.screen.query_one("#add-bar").display
+        assert app.screen.focused is app.main.lists["jobs"]  # the pane keeps the focus
         assert "New job" in str(app.screen.query_one("#add-label").render())
         await pilot.press(*"Park near the office", "enter")
         assert app.main.adding  # open for the next item, empty
@@ -111,6 +112,35 @@ async def test_add_puts_the_item_at_the_end_with_defaults_and_focuses_it(tmp_pat
         "kind": "functional",
         "importance": "medium",
     }
+
+
+async def test_the_add_prompt_edits_like_an_input_while_the_pane_keeps_focus(
+    tmp_path: Path,
+) -> None:
+    """The prompt takes keys without the focus: Input's editing keys still work."""
+    app = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        box = app.screen.query_one("#add-box")
+        await pilot.press("1", "a", *"abc", "left", "left", "backspace")
+        assert box.value == "bc"
+        await pilot.press("home", "X", "end", "Z")
+        assert box.value == "XbcZ"
+        await pilot.press("left", "delete", "ctrl+u")
+        assert box.value == ""
+        await pilot.press(*"final", "enter")
+        assert app.document.canvas.jobs[-1].text == "final"
+        assert app.screen.focused is app.main.lists["jobs"] and app.main.adding
+
+
+async def test_tab_in_the_add_prompt_moves_on_and_closes_it(tmp_path: Path) -> None:
+    app = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.document.canvas
+        await pilot.press("1", "a", *"half", "tab")
+        assert not app.main.adding
+        assert app.screen.focused is not app.main.lists["jobs"]
+        assert app.screen.query_one("#detail").display
+        assert app.document.canvas is before
 
 
 async def test_escape_cancels_the_add_prompt(tmp_path: Path) -> None:
@@ -239,6 +269,24 @@ async def test_delete_removes_the_item_and_every_link_to_it(tmp_path: Path, key:
         await pilot.press("ctrl+s")
     text = path.read_text()
     assert '"p1"' not in text
+
+
+async def test_delete_says_what_went_in_the_detail_row_not_a_toast(tmp_path: Path) -> None:
+    """The message sits in the bottom row (a toast would cover rows and the prompt) and
+    gives way to the item's detail at the next cursor move."""
+    app = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        p1 = app.document.canvas.pains[0]
+        links = len(edits.linked_ids(app.document.canvas, "p1"))
+        assert links > 1
+        await pilot.press("2", "d")
+        detail = str(app.screen.query_one("#detail").render())
+        assert detail.startswith(f"Deleted p1 “{p1.text[:20]}")
+        assert f"and {links} links" in detail and "u undoes it" in detail
+        assert not app._notifications  # no toast
+        await pilot.press("down")
+        detail = str(app.screen.query_one("#detail").render())
+        assert "Deleted" not in detail and app.main.lists["pains"].current_id in detail
 
 
 async def test_undo_after_delete_restores_item_place_and_links(tmp_path: Path) -> None:
@@ -458,3 +506,25 @@ async def test_user_text_is_shown_literally_and_runs_nothing(tmp_path: Path) -> 
         await pilot.press("e", "escape", "d")
         assert app.is_running
         assert app.document.canvas.jobs == ()
+
+
+async def test_fit_entries_get_a_scrollbar_when_new_gaps_overflow_them(tmp_path: Path) -> None:
+    """A new gap is a new scroll range for the fit entries (no layout of the screen), but
+    a scrollbar that has to appear is still laid out and drawn."""
+    from textual import events
+
+    from valuecanvas.tui.fit_panel import FitEntries
+
+    app = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        entries = app.main.query_one(FitEntries)
+        await pilot.pause()
+        assert len(entries.entry_ids) < entries.scrollable_content_region.height
+        assert not entries.show_vertical_scrollbar
+        await pilot.press("1", "a")
+        await pilot.pause()
+        app.post_message(events.Paste("\n".join(f"job {n}" for n in range(8))))
+        await pilot.pause()  # the prompt stays open: nothing else is laid out
+        assert len(entries.entry_ids) > entries.scrollable_content_region.height
+        assert entries.show_vertical_scrollbar
+        assert entries.vertical_scrollbar.region.height > 0  # placed on screen

@@ -137,7 +137,7 @@ async def test_the_pane_stays_wrapped_while_its_add_prompt_is_open(tmp_path: Pat
     async with app.run_test(size=SIZES["large"]) as pilot:
         await pilot.press("2", "a")
         pains = pane(app, "pains")
-        assert not pains.has_focus  # the prompt has it
+        assert app.main.adding and pains.has_focus  # the prompt takes keys, the pane keeps focus
         for item in pains.items:
             assert shows_whole(pains, item.text)
         text = "Nobody knows who to call when the machine shows an error code at eight"
@@ -203,3 +203,23 @@ async def test_link_marks_show_on_wrapped_rows(tmp_path: Path) -> None:
         await pilot.pause()
         relievers = pane(app, "pain_relievers")
         assert any(r.startswith("◆") for r in rows(relievers)), rows(relievers)
+
+
+async def test_an_item_taller_than_its_pane_ends_in_an_ellipsis(tmp_path: Path) -> None:
+    """Cut at the pane's last row, the item says there is more (`…`), from its top."""
+    from textual import events
+
+    app = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZES["small"]) as pilot:
+        long_text = " ".join(f"word{n}" for n in range(150))  # far more than 20 rows of 30
+        await pilot.press("1", "a")
+        app.post_message(events.Paste(long_text))  # one line: typed into the prompt
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        jobs = pane(app, "jobs")
+        assert jobs.has_focus and jobs.current_item.text == long_text
+        seen = [r.rstrip() for r in rows(jobs)]
+        assert "fn word0 word1" in seen[0]  # shown from its top
+        last = [r for r in seen if r.strip()][-1]
+        assert last.endswith("…"), seen
+        assert "word149" not in " ".join(seen)

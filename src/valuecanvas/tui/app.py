@@ -91,7 +91,18 @@ class ValueCanvasApp(App[int]):
             await super().on_event(event)
 
     async def _route_typed(self, event: events.Key | events.Paste) -> None:
-        """Hand a typed key on as Textual would (called by KeyOrder, in typing order)."""
+        """Hand a typed key on as Textual would (called by KeyOrder, in typing order).
+
+        While the add prompt is open the pane keeps the focus, and the keys go to the
+        prompt (after the app's priority keys), as they would were it focused.
+        """
+        main = self.main
+        if main is not None and main.adding and self.screen is main:
+            if isinstance(event, events.Paste) or not await self._check_bindings(
+                event.key, priority=True
+            ):
+                await main.add_prompt.type_key(event)
+            return
         await super().on_event(event)
 
     def on_mount(self) -> None:

@@ -23,13 +23,14 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
 from valuecanvas.fit import PROFILE, FitReport
 from valuecanvas.model import LISTS, Canvas, ListName, items_of
 from valuecanvas.reports import bar, list_short, pct, tr
 from valuecanvas.tui.item_list import one_line
 from valuecanvas.tui.lang import lang_of
+from valuecanvas.tui.option_rows import RowKey, set_rows
+from valuecanvas.tui.steady_scroll import SteadyOptions
 
 VERDICT_STYLE = {"fit": "bold $success", "partial": "bold $warning", "none": "bold $error"}
 PANEL_LIMIT = 25
@@ -154,7 +155,7 @@ def fit_entries(
 # ---------------------------------------------------------------- widgets
 
 
-class FitEntries(OptionList):
+class FitEntries(SteadyOptions, OptionList):
     """The selectable rows: `↑` `↓` choose, `enter` jumps to the item."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -166,6 +167,7 @@ class FitEntries(OptionList):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(markup=False, **kwargs)
         self._rows: list[Entry] = []
+        self._keys: list[RowKey] = []  # what each row reads
 
     def show_rows(self, rows: list[Entry]) -> None:
         """Replace the rows, keeping the highlight on the same item where possible."""
@@ -174,10 +176,11 @@ class FitEntries(OptionList):
         old = self.highlighted_option
         old_id = old.id if old is not None else None
         old_index = self.highlighted
-        self._rows = rows
-        self.set_options(
-            Option(content, id=item_id, disabled=item_id is None) for item_id, content in rows
+        # Entries that read the same keep their rendered rows (a new gap changes one count)
+        self._keys = set_rows(
+            self, [(item_id, content, item_id is None) for item_id, content in rows], self._keys
         )
+        self._rows = rows
         selectable = [n for n, (item_id, _) in enumerate(rows) if item_id is not None]
         if not selectable:
             self.highlighted = None

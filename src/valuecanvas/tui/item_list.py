@@ -20,31 +20,24 @@ from typing import Any, ClassVar
 
 from rich.segment import Segment
 from textual.binding import Binding, BindingType
-from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 from valuecanvas.model import ListName
 from valuecanvas.tui.lang import t
-from valuecanvas.tui.rows import Part, ellipsize, one_line, share_rows, title_for, wrap_parts
+from valuecanvas.tui.pane_layout import Frame, PaneLayout
+from valuecanvas.tui.pane_title import PaneTitle
+from valuecanvas.tui.rows import Part, ellipsize, one_line, wrap_parts
+from valuecanvas.tui.steady_scroll import SteadyScroll
 
 __all__ = ["ItemList", "RowFormatter", "one_line"]
 
 RowFormatter = Callable[[Any], list[tuple[str, str]]]
 """Turns an item into (text, component-class) parts; "" is the base style."""
 
-ROWS_WEIGHED = 60
-"""Rows needed are counted up to this many (a long list needs "all of them")."""
 
-Frame = list[tuple[int, int, bool]]
-"""The rows on screen: (position in the shown items, row of that item, its last row shown)."""
-
-
-class ItemList(ScrollView, can_focus=True):
+class ItemList(SteadyScroll, PaneTitle, PaneLayout, can_focus=True):
     """One ranked list of the canvas: cursor, filter, marks for linked items."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -121,7 +114,6 @@ class ItemList(ScrollView, can_focus=True):
         # at once, so its marks and detail row are in the same frame as the cursor. Views
         # beside the list (curve, empathy map) listen to CursorMoved instead.
         self.cursor_hook: Callable[[ItemList], None] | None = None
-        self._titles: tuple[str, str] | None = None  # the border title and subtitle shown
 
     # ------------------------------------------------------------ data
 
@@ -255,22 +247,6 @@ class ItemList(ScrollView, can_focus=True):
             ]
         self._plan()
 
-    def _update_title(self) -> None:
-        """`2 Pains (6)`, or what of it fits the top border (see rows.title_for)."""
-        total = len(self.items)
-        count = f"{len(self.shown)}/{total}" if self.filter_text or self.keep else str(total)
-        # Textual draws it within the border less corners and blanks (6 cells in all)
-        room = max(6, self.size.width - 4) if self.size.width else 1000
-        title = title_for(self.pane_title, count, room, self.filter_text)
-        subtitle = " ".join(
-            part for part in (self.keep_label, self.filter_text and f"/{self.filter_text}") if part
-        )
-        if (title, subtitle) == self._titles:
-            return  # setting a border title repaints the whole pane, even when it is the same
-        self._titles = (title, subtitle)
-        self.border_title = Content(title)
-        self.border_subtitle = Content(subtitle) if subtitle else ""
-
     # ------------------------------------------------------------ layout
 
     def activate(self) -> None:
@@ -292,103 +268,6 @@ class ItemList(ScrollView, can_focus=True):
         self.scroll_to_cursor()
         self.refresh()
 
-    def _rows_of(self, position: int) -> list[list[Part]]:
-        """The item's rows, wrapped to the pane (after the one-cell mark column)."""
-        item = self.items[self.shown[position]]
-        width = self._width
-        cached = self._wrapped.get((id(item), width))
-        if cached is not None and cached[0] is item:
-            return cached[1]
-        if len(self._wrapped) > 4096:
-            self._wrapped.clear()
-        rows = wrap_parts(self.formatter(item), width)
-        self._wrapped[(id(item), width)] = (item, rows)
-        return rows
-
-    def _height(self, position: int) -> int:
-        """Rows given to the item at this position."""
-        if self._cap == 1 and self._caps is None:
-            return 1
-        cap = self._caps[position] if self._caps is not None else self._cap
-        rows = len(self._rows_of(position))
-        return min(rows, cap) if cap else rows
-
-    def _plan(self) -> None:
-        """Share the rows out, and size the scroll range so the last items can show."""
-        region = self.scrollable_content_region
-        self._width = max(1, region.width - 1)  # the text's: after the one-cell mark column
-        height = region.height or 1
-        count = len(self.shown)
-        self._frame = None
-        self._caps = None
-        self._cap = 0 if self.active else 1
-        if not self.active and count <= height and count:
-            self._caps = share_rows([len(self._rows_of(p)) for p in range(count)], height)
-        top_max = 0
-        if self._cap == 0 and count:
-            top_max = self.top_ending_at(count - 1)
-        elif self._cap == 1 and self._caps is None:
-            top_max = max(0, count - height)
-        # as wide as the pane: never a horizontal scrollbar
-        self.virtual_size = Size(region.width, top_max + height if top_max else count)
-        self._weigh()
-
-    def rows_needed(self) -> int:
-        """Rows to show every item whole at this width (at most ROWS_WEIGHED)."""
-        if not self.shown:
-            return len(self._hint_lines(self._width + 1))
-        need = 0
-        for position in range(len(self.shown)):
-            need += len(self._rows_of(position))
-            if need >= ROWS_WEIGHED:
-                return ROWS_WEIGHED
-        return need
-
-    def _weigh(self) -> None:
-        """In a canvas column of two, the focused pane takes the rows it needs: all the
-        column can give if the other pane's texts fit in the rest, else two thirds."""
-        column = self.parent
-        if not isinstance(column, Widget) or not column.has_class("col"):
-            return
-        others = [w for w in column.children if isinstance(w, ItemList) and w is not self]
-        height: str = "1fr"
-        if self.active and others and column.size.height:
-            total = column.size.height
-            rest = sum(other.rows_needed() + 2 for other in others)
-            rows = min(self.rows_needed() + 2, max(total * 2 // 3, total - rest))
-            height = str(max(3, rows))
-        if height != self._weight:
-            self._weight = height
-            self.styles.height = height
-
-    def top_ending_at(self, position: int) -> int:
-        """The first item to show so that this one is whole at the bottom of the pane."""
-        height = self.scrollable_content_region.height or 1
-        top, used = position, self._height(position)
-        while top > 0 and used + self._height(top - 1) <= height:
-            top -= 1
-            used += self._height(top)
-        return top
-
-    def _layout(self) -> Frame:
-        """The rows on screen now, from the item at the scroll offset down."""
-        region = self.scrollable_content_region
-        height = region.height or 1
-        top = int(self.scroll_offset.y)
-        key = (top, height, region.width, len(self.shown))
-        if self._frame is not None and self._frame[0] == key:
-            return self._frame[1]
-        frame: Frame = []
-        position = top
-        while len(frame) < height and position < len(self.shown):
-            rows = self._height(position)
-            cut = rows < len(self._rows_of(position))
-            frame += [(position, row, cut and row == rows - 1) for row in range(rows)]
-            position += 1
-        del frame[height:]
-        self._frame = (key, frame)
-        return frame
-
     # ------------------------------------------------------------ cursor
 
     def _set_cursor(self, position: int) -> None:
@@ -398,32 +277,14 @@ class ItemList(ScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         top = self.scroll_offset.y
         self.scroll_to_cursor()
-        if old != new and self.scroll_offset.y == top:
-            self._refresh_positions(old, new)  # no scroll: only the two items' rows change
-        else:
+        if self.scroll_offset.y != top:
             self.refresh()
+        elif old != new:
+            self._refresh_positions(old, new)  # no scroll: only the two items' rows change
+        # the same place (new items: set_items repaints the rows that changed): nothing
         if self.cursor_hook is not None and self.has_focus:
             self.cursor_hook(self)
         self.post_message(self.CursorMoved(self, self.current_id))
-
-    def scroll_to_cursor(self) -> None:
-        """Scroll just enough that the cursor's item shows whole (from its top, if it is
-        taller than the pane)."""
-        if not self.shown:
-            return
-        height = self.scrollable_content_region.height or 1
-        top, cursor = int(self.scroll_offset.y), self.cursor
-        if cursor < top:
-            new = cursor
-        elif cursor - top >= height:
-            new = self.top_ending_at(cursor)
-        else:
-            used = sum(self._height(p) for p in range(top, cursor + 1))
-            new = top if used <= height else self.top_ending_at(cursor)
-        if new != top:
-            # force: the scrollbar may not be shown yet when the list has just grown past
-            # the pane (a new item), and the cursor must be in view in this frame
-            self.scroll_to(y=new, animate=False, immediate=True, force=True)
 
     def action_cursor(self, delta: int) -> None:
         self._set_cursor(self.cursor + delta)

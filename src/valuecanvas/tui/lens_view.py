@@ -27,12 +27,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from valuecanvas.lens import LensReport, compute_lens
 from valuecanvas.lens_report import WORDS
 from valuecanvas.model import LISTS, STRATEGIES, VALUE_TYPES, WARRANTY_ASPECTS, Canvas, items_of
 from valuecanvas.tui.item_list import one_line
+from valuecanvas.tui.option_rows import RowKey, set_rows
+from valuecanvas.tui.steady_scroll import SteadyOptions
 
 LIMIT = 25
 """Items listed per warranty aspect and in "test these first"; the CLI report lists all."""
@@ -207,6 +208,7 @@ class LensView(Vertical):
         self._targets: list[str | None] = []
         self._width = 0
         self._shown: list[tuple[str | None, str, tuple[object, ...]]] = []
+        self._keys: list[RowKey] = []  # what each row of the entries reads (option_rows)
 
     def compose(self) -> ComposeResult:
         entries = LensEntries(id="lens-entries")
@@ -250,7 +252,7 @@ class LensView(Vertical):
         highlighted = entries.highlighted
         keep = self._targets[highlighted] if highlighted is not None else None
         self._targets = [item_id for item_id, _ in rows]
-        entries.set_options(Option(text) for _, text in rows)
+        self._keys = set_rows(entries, [(None, text, False) for _, text in rows], self._keys)
         if highlighted is None:
             entries.highlighted = 0  # the top: the value mix first
         elif rows:
@@ -272,7 +274,7 @@ class LensView(Vertical):
         return list(self._targets)
 
 
-class LensEntries(OptionList):
+class LensEntries(SteadyOptions, OptionList):
     """The rows; `enter` jumps (OptionList's select), `↑`/`↓`, page keys read through."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "jump to it")]

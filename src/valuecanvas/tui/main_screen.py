@@ -11,7 +11,7 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -86,6 +86,7 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, FirstFrame, 
         self.last_list: ListName = "jobs"
         self._adding: tuple[ListName, str | None] | None = None  # the add prompt: list, phase
         self._detail_shown: tuple[str, ...] = ()  # what the detail row shows now
+        self._refreshing = False  # refresh_views is handing panes their items
 
     # ------------------------------------------------------------ layout
 
@@ -158,16 +159,15 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, FirstFrame, 
         if old is None:
             gc.freeze()  # the loaded canvas: see _settle_heap
         canvas = self.document.canvas
-        for name, widget in self.lists.items():
-            items = items_of(canvas, name)
-            if (
-                old is None
-                or items is not items_of(old, name)
-                or (focus and focus in {i.id for i in items})
-            ):
-                widget.set_items(
-                    items, focus if focus and any(i.id == focus for i in items) else None
-                )
+        self._refreshing = True  # the cursor hook waits: update_marks runs once, below
+        try:
+            for name, widget in self.lists.items():
+                items = items_of(canvas, name)
+                has_focus = bool(focus) and any(i.id == focus for i in items)
+                if old is None or items is not items_of(old, name) or has_focus:
+                    widget.set_items(items, focus if has_focus else None)
+        finally:
+            self._refreshing = False
         previous = self.report
         if canvas is not self._report_of:  # at start-up __init__ computed it already
             self.report = compute_fit(canvas)
@@ -232,9 +232,9 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, FirstFrame, 
                 linked = frozenset()
         for widget in self.lists.values():
             widget.set_marks(linked if widget is not current else frozenset())
-        self.update_detail(current)
+        self.update_detail(current, linked)
 
-    def update_detail(self, current: ItemList | None) -> None:
+    def update_detail(self, current: ItemList | None, linked: frozenset[str] | None = None) -> None:
         detail = self.query_one("#detail", Static)
         item = current.current_item if current else None
         if item is None or current is None:
@@ -249,7 +249,9 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, FirstFrame, 
                 if field.choices and isinstance(value, str):  # the file's words: "hoog"
                     value = t(self, value)
                 bits.append(t(self, field.detail).format(value))
-        links = sorted(edits.linked_ids(self.document.canvas, item.id))
+        if linked is None:
+            linked = frozenset(edits.linked_ids(self.document.canvas, item.id))
+        links = sorted(linked)
         if links:
             bits.append(t(self, "links") + " " + ",".join(links))
         shown = (" · ".join(bits) + "  ", one_line(item.label))
@@ -257,6 +259,18 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, FirstFrame, 
             return  # unchanged: no repaint
         self._detail_shown = shown
         detail.update(Content.assemble((shown[0], "$text-muted"), shown[1]), layout=False)
+
+    def say(self, text: str) -> None:
+        """A message in the detail row, until the cursor moves or the canvas changes.
+
+        Not a toast: a toast covers rows of the panes, and mounting one lays the whole
+        screen out again (a full repaint on a big canvas, for every delete).
+        """
+        shown = ("", text)
+        if shown != self._detail_shown:
+            self._detail_shown = shown
+            message = Content.styled(one_line(text), "bold $text-accent")
+            self.query_one("#detail", Static).update(message, layout=False)
 
     def current_list(self) -> ItemList | None:
         """The list item keys act on: the focused one (or the one the add / filter bar serves).
@@ -275,7 +289,8 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, FirstFrame, 
         """The focused list's cursor moved: marks and detail in the same frame (no message hop)."""
         if self.is_mounted:
             self.last_list = item_list.list_name
-            self.update_marks()
+            if not self._refreshing:
+                self.update_marks()
 
     # ------------------------------------------------------------ applying edits
 
@@ -325,7 +340,11 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, FirstFrame, 
     # ------------------------------------------------------------ pane actions
 
     def action_add_item(self) -> None:
-        """`a`: the one-line prompt at the bottom (no dialog: the lists stay in view)."""
+        """`a`: the one-line prompt at the bottom (no dialog: the lists stay in view).
+
+        The pane keeps the focus; the app hands typed keys to the prompt (add_prompt.py):
+        no focus change, so nothing is restyled or laid out again but the bottom row.
+        """
         current = self.current_list()
         if current is None:
             return
@@ -337,12 +356,14 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, FirstFrame, 
         where = f" ({phase})" if phase else ""
         label = t(self, "New {item}{where}: ", item=t(self, LISTS[name].singular), where=where)
         self.query_one("#add-label", Label).update(Content(label))
-        box = self.query_one("#add-box", Input)
-        box.value = ""
+        self.add_prompt.open()
         self._bottom_row("#add-bar")
-        if current.parent is not None:
-            current.parent.add_class("-adding")  # the column stays wide (see app.tcss)
-        box.focus()
+        if not current.has_focus:
+            current.focus()
+
+    @property
+    def add_prompt(self) -> AddPrompt:
+        return self.query_one("#add-box", AddPrompt)
 
     @on(Input.Submitted, "#add-box")
     def _add_submitted(self, event: Input.Submitted) -> None:
@@ -368,12 +389,13 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, FirstFrame, 
         try:
             new, ids = add_items(self.document.canvas, name, texts, phase=phase)
         except EditError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(t_error(self, exc), severity="error", markup=False)
             return
         label = f"add {ids[0]}" if len(ids) == 1 else f"add {len(ids)} items, last {ids[-1]}"
         if self.apply(new, label, focus=ids[-1]):
-            self.query_one("#add-box", Input).value = ""
-            self.lists[name].focus_item(ids[-1])  # clears a filter that would hide it
+            self.add_prompt.value = ""
+            if self.lists[name].current_id != ids[-1]:
+                self.lists[name].focus_item(ids[-1])  # clears a filter that would hide it
 
     def _bottom_row(self, shown: str) -> None:
         """Show one of the rows that share the line above the footer (same height: no resize)."""
@@ -382,12 +404,17 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, FirstFrame, 
 
     def _close_add(self) -> None:
         self._bottom_row("#detail")
+        self.add_prompt.close()
         if self._adding is not None:
             pane = self.lists[self._adding[0]]
-            pane.focus()
-            if pane.parent is not None:
-                pane.parent.remove_class("-adding")
+            if not pane.has_focus and self.focused is None:
+                pane.focus()
         self._adding = None
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The focus left the pane being added to (`tab`, a view key): the prompt closes."""
+        if self._adding is not None and event.widget is not self.lists[self._adding[0]]:
+            self._close_add()
 
     @property
     def adding(self) -> bool:
@@ -410,4 +437,4 @@ class MainScreen(TagKeys, ItemActions, DocumentActions, Navigation, FirstFrame, 
                 text=label[:40],
                 also=also if links else "",
             )
-            self.notify(note, markup=False)
+            self.say(note)
