@@ -82,10 +82,11 @@ class DocumentActions(ScreenPart):
         """Undo or redo (`step`) one change, show it and say which."""
         label = step()
         if label is None:
-            self.notify(t(self, nothing), markup=False)
+            self.say(t(self, nothing))
             return
         self.show_document(self._focus_from(label))
-        self.notify(t(self, done, label=tr_label(label, self.lang)), markup=False)
+        # In the detail row, not a toast: a toast lays the whole screen out again.
+        self.say(t(self, done, label=tr_label(label, self.lang)))
 
     def _focus_from(self, label: str) -> str | None:
         """The item an undone or redone change was about ("delete p2" → p2), if it exists."""
