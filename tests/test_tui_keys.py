@@ -289,6 +289,21 @@ async def test_delete_says_what_went_in_the_detail_row_not_a_toast(tmp_path: Pat
         assert "Deleted" not in detail and app.main.lists["pains"].current_id in detail
 
 
+async def test_undo_and_redo_say_what_they_did_in_the_detail_row_not_a_toast(
+    tmp_path: Path,
+) -> None:
+    """Undo and redo name the change where the delete message was (no toast covering rows)."""
+    app = open_app(copy_sample(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("u")
+        assert str(app.screen.query_one("#detail").render()) == "Nothing to undo."
+        await pilot.press("2", "d", "u")
+        assert str(app.screen.query_one("#detail").render()) == "Undone: delete p1"
+        await pilot.press("ctrl+y")
+        assert str(app.screen.query_one("#detail").render()) == "Redone: delete p1"
+        assert not app._notifications  # no toast
+
+
 async def test_undo_after_delete_restores_item_place_and_links(tmp_path: Path) -> None:
     path = copy_sample(tmp_path)
     original = path.read_bytes()

@@ -43,13 +43,17 @@ def step_to_phase(canvas: Canvas, step_id: str, delta: int) -> Canvas:
     """
     name, _, step = find(canvas, step_id)
     if name != "steps" or not isinstance(step, Step):
-        raise EditError(f"{step_id} is not a journey step")
+        raise EditError("{id} is not a journey step", id=step_id)
     phases = canvas.journey.phases
     at = phases.index(step.phase) if step.phase in phases else 0
     target = at + delta
     if not 0 <= target < len(phases):
-        edge = "first" if delta < 0 else "last"
-        raise EditError(f"“{step.phase}” is the {edge} phase: {step_id} cannot move further")
+        text = (
+            "“{phase}” is the first phase: {id} cannot move further"
+            if delta < 0
+            else "“{phase}” is the last phase: {id} cannot move further"
+        )
+        raise EditError(text, phase=step.phase, id=step_id)
     moved = step.model_copy(update={"phase": phases[target]})
     rest = [s for s in canvas.journey.steps if s.id != step_id]
     order = {p: n for n, p in enumerate(phases)}

@@ -45,7 +45,7 @@ def find(canvas: Canvas, item_id: str) -> tuple[ListName, int, AnyItem]:
         index = index_of(items).get(item_id)
         if index is not None:
             return name, index, cast(AnyItem, items[index])
-    raise EditError(f"there is no item with id '{item_id}'")
+    raise EditError("there is no item with id '{id}'", id=item_id)
 
 
 def list_of(canvas: Canvas, item_id: str) -> ListName | None:
@@ -236,7 +236,7 @@ def set_links(canvas: Canvas, item_id: str, target: ListName, ids: Iterable[str]
     name, _, item = find(canvas, item_id)
     field = link_field(name, target)
     if field is None:
-        raise EditError(f"a {LISTS[name].singular} cannot link {target}")
+        raise EditError("a {item} cannot link {target}", item=LISTS[name].singular, target=target)
     wanted = set(ids)
     _check_links(canvas, name, field, wanted)
     ordered = tuple(i.id for i in items_of(canvas, target) if i.id in wanted)
@@ -250,7 +250,7 @@ def set_linked_by(canvas: Canvas, item_id: str, source: ListName, ids: Iterable[
     target, _, _ = find(canvas, item_id)
     field = link_field(source, target)
     if field is None:
-        raise EditError(f"{source} cannot link a {LISTS[target].singular}")
+        raise EditError("{source} cannot link a {item}", source=source, item=LISTS[target].singular)
     wanted = set(ids)
     known = {s.id for s in items_of(canvas, source)}
     missing = wanted - known
@@ -284,7 +284,11 @@ def toggle_link(canvas: Canvas, a_id: str, b_id: str) -> Canvas:
     if (field := link_field(b_list, a_list)) is not None:
         current = set(getattr(b, field))
         return set_links(canvas, b_id, a_list, current ^ {a_id})
-    raise EditError(f"a {LISTS[a_list].singular} and a {LISTS[b_list].singular} cannot be linked")
+    raise EditError(
+        "a {item} and a {other} cannot be linked",
+        item=LISTS[a_list].singular,
+        other=LISTS[b_list].singular,
+    )
 
 
 # ---------------------------------------------------------------- canvas and journey
@@ -324,7 +328,7 @@ def _phase_name(name: str, phases: tuple[str, ...], current: str | None = None) 
     if any(ch in clean for ch in "\n\t") or any(ord(ch) < 32 or ord(ch) == 127 for ch in clean):
         raise EditError("a phase name is one line of text without control characters")
     if clean in phases and clean != current:
-        raise EditError(f"there is already a phase '{clean}'")
+        raise EditError("there is already a phase '{phase}'", phase=clean)
     return clean
 
 
@@ -339,7 +343,7 @@ def rename_phase(canvas: Canvas, old: str, new: str) -> Canvas:
     """Rename a phase and every step in it."""
     phases = canvas.journey.phases
     if old not in phases:
-        raise EditError(f"there is no phase '{old}'")
+        raise EditError("there is no phase '{phase}'", phase=old)
     clean = _phase_name(new, phases, current=old)
     if clean == old:
         return canvas
@@ -352,7 +356,7 @@ def rename_phase(canvas: Canvas, old: str, new: str) -> Canvas:
 def move_phase(canvas: Canvas, phase: str, delta: int) -> Canvas:
     phases = list(canvas.journey.phases)
     if phase not in phases:
-        raise EditError(f"there is no phase '{phase}'")
+        raise EditError("there is no phase '{phase}'", phase=phase)
     index = phases.index(phase)
     target = max(0, min(len(phases) - 1, index + delta))
     if target == index:
@@ -365,10 +369,14 @@ def remove_phase(canvas: Canvas, phase: str) -> Canvas:
     """Remove a phase no step uses (a used one would orphan its steps)."""
     phases = canvas.journey.phases
     if phase not in phases:
-        raise EditError(f"there is no phase '{phase}'")
+        raise EditError("there is no phase '{phase}'", phase=phase)
     used = sum(1 for s in canvas.journey.steps if s.phase == phase)
     if used:
-        raise EditError(f"phase '{phase}' still has {used} step(s); move or delete them first")
+        raise EditError(
+            "phase '{phase}' still has {count} step(s); move or delete them first",
+            phase=phase,
+            count=used,
+        )
     if len(phases) == 1:
         raise EditError("the journey needs at least one phase")
     return _with_phases(canvas, [p for p in phases if p != phase])

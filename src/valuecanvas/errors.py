@@ -57,7 +57,17 @@ class CanvasError(Exception):
 
 
 class EditError(ValueError):
-    """An edit that would break a rule of the format; the message says which and why."""
+    """An edit that would break a rule of the format; the message says which and why.
+
+    Raised as `EditError("there is no phase '{phase}'", phase=name)`: `str()` is the
+    English sentence, and `text` / `values` let the TUI say it in the user's language
+    (`reports.words.tr_message`), the English text being the registry's key.
+    """
+
+    def __init__(self, text: str, /, **values: object) -> None:
+        super().__init__(text.format(**values) if values else text)
+        self.text = text
+        self.values = values
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:

@@ -176,6 +176,9 @@ class ListSpec:
     phased: bool = False  # each item sits in a journey phase (the first one by default)
     fields: tuple[FieldSpec, ...] = ()  # the form's fields, in file order
     detail_order: tuple[str, ...] = ()  # the detail row's order, if not the fields' order
+    # What one item is, for how a row shows it and what reports name: a canvas item (the
+    # fit report names it), a journey step (phase, emotion) or a persona (never in the fit).
+    shape: Literal["item", "step", "persona"] = "item"
 
     @property
     def detail_fields(self) -> tuple[FieldSpec, ...]:
@@ -236,7 +239,7 @@ LISTS: dict[ListName, ListSpec] = {
     "steps": ListSpec(
         "steps", Step, "s", "Journey steps", "Klantreis", "journey step", ("journey", "steps"),
         (), None, (), (("pains", "pains"), ("gains", "gains")), STEP_LENS_KEYS,
-        short="Journey steps", short_nl="Klantreis", phased=True,
+        short="Journey steps", short_nl="Klantreis", phased=True, shape="step",
         detail_order=("phase", "emotion", "touchpoint", "evidence", "persona"),
         fields=(
             FieldSpec("text", "text"),
@@ -249,7 +252,7 @@ LISTS: dict[ListName, ListSpec] = {
     ),
     "personas": ListSpec(
         "personas", Persona, "pe", "Personas", "Persona's", "persona", ("personas",),
-        short="Personas", short_nl="Persona's", text_field="name",
+        short="Personas", short_nl="Persona's", text_field="name", shape="persona",
         fields=(
             FieldSpec("name", "name"),
             FieldSpec("role", "role", "choice", ROLES, optional=True, label_b2b="role (DMU)",

@@ -34,7 +34,12 @@ _WHERE = {
 def _check(canvas: Canvas, item_id: str, field: str) -> Any:
     name, _, item = find(canvas, item_id)
     if field not in LISTS[name].lens_keys:
-        raise EditError(f"a {LISTS[name].singular} has no {field}: it is set on {_WHERE[field]}")
+        raise EditError(
+            "a {item} has no {field}: it is set on {where}",
+            item=LISTS[name].singular,
+            field=field,
+            where=_WHERE[field],
+        )
     return item
 
 

@@ -169,9 +169,12 @@ class UndescribedKeyError(Exception):
 def _describe(model: str, node: dict[str, Any]) -> None:
     node["description"] = _MODEL_DESCRIPTIONS.get(model, node.get("description", ""))
     for key, prop in node.get("properties", {}).items():
-        text = _BY_MODEL.get((model, key)) or _BY_KEY.get(key)
+        # a field may describe itself in the model: `Field("", description="…")`
+        text = _BY_MODEL.get((model, key)) or _BY_KEY.get(key) or prop.get("description")
         if text is None:
-            raise UndescribedKeyError(f"{model}.{key} has no description in export/schema.py")
+            raise UndescribedKeyError(
+                f"{model}.{key} has no description (in the model's Field or export/schema.py)"
+            )
         prop["description"] = text
         prop.pop("title", None)
         # The text rules are checked as patterns (schema.py), worded by the checker; the

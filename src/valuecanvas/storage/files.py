@@ -148,17 +148,24 @@ def read_with_fingerprint(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, Fi
     return data, Fingerprint.of(st, data)
 
 
+def _read_if_present(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The file's bytes and stat, or None if it does not exist (other errors raise)."""
+    try:
+        return _read(path, MAX_BYTES)
+    except CanvasError as err:
+        if _is_missing(err):
+            return None
+        raise
+
+
 def fingerprint(path: Path) -> Fingerprint | None:
     """The file's fingerprint now, or None if it does not exist.
 
     Raises `CanvasError` if it exists but cannot be read.
     """
-    try:
-        data, st = _read(path, MAX_BYTES)
-    except CanvasError as err:
-        if _is_missing(err):
-            return None
-        raise
+    if (read := _read_if_present(path)) is None:
+        return None
+    data, st = read
     return Fingerprint.of(st, data)
 
 
@@ -379,11 +386,8 @@ def write_backup_once(path: Path) -> Path | None:
     bak = backup_path(path)
     if os.path.lexists(bak):
         return None
-    try:
-        data, st = _read(path, MAX_BYTES)
-    except CanvasError as err:
-        if _is_missing(err):
-            return None
-        raise
+    if (read := _read_if_present(path)) is None:
+        return None
+    data, st = read
     write_atomic(bak, data, new_mode=stat.S_IMODE(st.st_mode))
     return bak

@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
-from textual.command import Hit, Hits, Provider
+from textual.command import CommandPalette, Hit, Hits, Provider
 from textual.screen import Screen
 
 from valuecanvas.document import Document
@@ -117,11 +117,6 @@ class ValueCanvasApp(App[int]):
 
     # ------------------------------------------------------------ document
 
-    def document_changed(self) -> None:
-        """Called after every edit, undo and redo (title mark; later: recovery)."""
-        if self.main is not None:
-            self.main.update_titlebar()
-
     def save_document(self, then: Callable[[], None] | None = None) -> bool:
         """Save, asking first if the file changed on disk or has comments (see safety.py)."""
         if self.read_only or self.main is None:
@@ -139,12 +134,16 @@ class ValueCanvasApp(App[int]):
 
     def replace_canvas(self, canvas: Canvas, label: str) -> None:
         """Show another canvas (a reload), undoable, even in read-only mode."""
-        old = self.document.canvas
         if self.document.apply(canvas, label) and self.main is not None:
-            self.main.refresh_views(old)
-            self.document_changed()
+            self.main.show_document()
 
     # ------------------------------------------------------------ keys
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its placeholder in the app's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t(self, "Search for commands…")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def action_help(self) -> None:
         from valuecanvas.tui.help import HelpScreen

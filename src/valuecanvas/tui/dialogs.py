@@ -17,20 +17,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from valuecanvas.errors import EditError
-from valuecanvas.tui.lang import t
+from valuecanvas.tui.lang import t, t_error
 
 Check = Callable[[str], str | None]
-"""Returns an error message to show (the prompt stays open), or None to accept."""
+"""Returns an error message to show (the prompt stays open), or None to accept; an
+`EditError` it raises is shown the same way, in the app's language."""
 
 
 def edit_check(edit: Callable[[str], object]) -> Check:
     """A check that tries the edit an answer would make and shows why it is refused."""
 
     def check(text: str) -> str | None:
-        try:
-            edit(text)
-        except EditError as exc:
-            return str(exc)
+        edit(text)  # an EditError is shown by the prompt, in the app's language
         return None
 
     return check
@@ -66,7 +64,10 @@ class PromptScreen(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        problem = self.check(event.value) if self.check else None
+        try:
+            problem = self.check(event.value) if self.check else None
+        except EditError as exc:
+            problem = t_error(self, exc)
         if problem:
             self.query_one("#prompt-error", Static).update(Content(problem))
             return

@@ -42,8 +42,8 @@ def labels(canvas: Canvas, ids: Iterable[str] = ()) -> dict[str, tuple[ListName,
     wanted = set(ids)
     return {
         i.id: (name, i)
-        for name in LISTS
-        if name != "personas"
+        for name, spec in LISTS.items()
+        if spec.shape != "persona"  # a fit report never names a persona
         for i in items_of(canvas, name)
         if not wanted or i.id in wanted
     }

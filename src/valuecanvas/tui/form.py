@@ -121,7 +121,9 @@ class FormScreen(ModalScreen[str | None]):
             from textual.widgets import TextArea  # ≈ 7 ms of imports: only once a form opens
 
             return TextArea(shown, id=wid, compact=True, soft_wrap=True)
-        options = [(Content(str(c)), c) for c in field.choices]
+        # fixed values in the app's language ("hoog"); a canvas's own (personas) as they are
+        fixed = not field.choices_from
+        options = [(Content(t(self, str(c)) if fixed else str(c)), c) for c in field.choices]
         return FormSelect(
             options,
             value=value if value in field.choices else Select.NULL,

@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from valuecanvas.model import ListName
+from valuecanvas.model import LISTS, ListName
 from valuecanvas.tui.lang import t
 from valuecanvas.tui.pane_layout import Frame, PaneLayout
 from valuecanvas.tui.pane_title import PaneTitle
@@ -135,7 +135,8 @@ class ItemList(SteadyScroll, PaneTitle, PaneLayout, can_focus=True):
         old_position = self.cursor
         old_top, old_rows = int(self.scroll_offset.y), self._visible_rows()
         self.items = tuple(items)
-        if self.list_name == "steps":  # a step's row depends on its neighbours (its phase)
+        phased = LISTS[self.list_name].phased  # a row shows its phase when it starts one
+        if phased:  # so a row depends on its neighbours
             self._cache.clear()
             self._wrapped.clear()
         self._refilter()
@@ -149,8 +150,7 @@ class ItemList(SteadyScroll, PaneTitle, PaneLayout, can_focus=True):
         else:
             self._set_cursor(min(old_position, max(0, len(self.shown) - 1)))
         self._update_title()
-        steps = self.list_name == "steps"  # their rows depend on their neighbours
-        if int(self.scroll_offset.y) != old_top or not self.shown or not old_rows or steps:
+        if int(self.scroll_offset.y) != old_top or not self.shown or not old_rows or phased:
             self.refresh()  # scrolled, or an empty pane's hint comes or goes
             return
         # Items are immutable: a row showing the same row of the same item object looks the

@@ -1,5 +1,9 @@
 """The journey view: emotion curve, the steps grouped by phase, touchpoints per phase.
 
+The curve (`emotion_curve.py`) and the touchpoint table (`touchpoints.py`) are
+widgets of their own; this module puts them around the steps and holds the
+journey's keys.
+
 The steps list is MainScreen's own `ItemList` (so every item key works on it);
 this view adds the curve above it, the touchpoint table below it on wide
 screens, and the phase keys of the "journey" scope of the command table. Every
@@ -13,26 +17,20 @@ from typing import Any, ClassVar
 from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.binding import BindingType
+from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Static
 
 from valuecanvas import edits
 from valuecanvas.drafting import step_to_phase
 from valuecanvas.fit import FitReport
-from valuecanvas.journey import (
-    PhaseTouchpoints,
-    emotion_curve,
-    first_of_phase,
-    touchpoint_overview,
-)
+from valuecanvas.journey import first_of_phase, touchpoint_overview
 from valuecanvas.model import Canvas, Step
 from valuecanvas.reports.words import tr
 from valuecanvas.tui.commands import bindings
 from valuecanvas.tui.dialogs import PromptScreen, edit_check
+from valuecanvas.tui.emotion_curve import EmotionCurve
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_persona import (
     cycle_persona_filter,
@@ -42,105 +40,12 @@ from valuecanvas.tui.journey_persona import (
 )
 from valuecanvas.tui.lang import lang_of, t
 from valuecanvas.tui.messages import RequestEdit
-from valuecanvas.tui.rows import fit_width, format_step
+from valuecanvas.tui.rows import format_step
+from valuecanvas.tui.touchpoints import TouchpointsScreen, touchpoints_content
+
+__all__ = ["EmotionCurve", "JourneyView", "TouchpointsScreen", "touchpoints_content"]
 
 PHASE_COLUMN_MAX = 14
-
-CURVE_STYLES = {
-    "axis": "$text-muted",
-    "phase": "$text-muted",
-    "line": "$accent",
-    "point": "bold $accent",
-    "low": "bold $error",
-    "cursor": "bold reverse $warning",
-}
-
-
-class EmotionCurve(Widget):
-    """The customer's feeling step by step, -2 … +2, drawn with characters."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.steps: tuple[Step, ...] = ()
-        self.low_points: frozenset[str] = frozenset()
-        self.cursor: int | None = None
-        self.border_title = "Emotion curve · ! low point: emotion ≤ -1, no pain on it relieved"
-
-    def on_mount(self) -> None:
-        self.border_title = t(
-            self, "Emotion curve · ! low point: emotion ≤ -1, no pain on it relieved"
-        )
-
-    def show(self, steps: tuple[Step, ...], low_points: frozenset[str], cursor: int | None) -> None:
-        self.steps, self.low_points, self.cursor = steps, low_points, cursor
-        if cursor is not None and 0 <= cursor < len(steps):
-            step = steps[cursor]
-            self.border_subtitle = Content(
-                f"{step.id} · {one_line(step.phase)} · {step.emotion:+d}"
-                f"{' · ' + t(self, 'low point!') if step.id in low_points else ''}"
-                f" · {cursor + 1}/{len(steps)}"
-            )
-        else:
-            self.border_subtitle = ""
-        self.refresh()
-
-    def render(self) -> Content:
-        width = self.content_region.width or 76
-        if not self.steps:
-            return Content.styled(t(self, "no steps yet — press a to add one"), "$text-muted")
-        rows = emotion_curve(self.steps, width, cursor=self.cursor, low_points=self.low_points)
-        lines = [
-            Content.assemble(*((text, CURVE_STYLES.get(role, "")) for text, role in row))
-            for row in rows
-        ]
-        return Content("\n").join(lines)
-
-
-def touchpoints_content(
-    overview: tuple[PhaseTouchpoints, ...], width: int = 60, lang: str = "en"
-) -> Content:
-    """The touchpoint table: per phase, each touchpoint, its steps and mean emotion."""
-    name_width = max(12, min(40, width - 16))
-    head = f"{tr('phase / touchpoint', lang):<{name_width + 2}} {tr('steps', lang):>5}   {tr('avg', lang)}"
-    parts: list[Content] = [Content.styled(head, "bold")]
-    for phase in overview:
-        parts.append(
-            Content.assemble(
-                (fit_width(one_line(phase.phase), name_width + 2), "bold $accent"),
-                (f"{phase.steps:>5}" if phase.steps else "    —", "$text-muted"),
-            )
-        )
-        for stat in phase.touchpoints:
-            average = stat.average_emotion
-            parts.append(
-                Content.assemble(
-                    "  ",
-                    fit_width(one_line(stat.label), name_width),
-                    f"{stat.steps:>5}  ",
-                    (f"{average:+.1f}", "$error" if average < 0 else ""),
-                )
-            )
-    return Content("\n").join(parts)
-
-
-class TouchpointsScreen(ModalScreen[None]):
-    """The touchpoint overview full size (`o`), for screens too small to show it beside."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,o,q", "close", "Close")]
-
-    def __init__(self, canvas: Canvas) -> None:
-        super().__init__()
-        self.canvas = canvas
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog touchpoints-screen", id="touchpoints-body"):
-            lang = lang_of(self)
-            yield Static(Content(tr("Touchpoints per phase", lang)), classes="dialog-title")
-            yield Static(touchpoints_content(touchpoint_overview(self.canvas), 64, lang))
-            yield Static(Content(tr("↑ ↓ scroll · escape closes", lang)), classes="dialog-hint")
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 class JourneyView(Vertical):
@@ -214,13 +119,13 @@ class JourneyView(Vertical):
         for step in self.canvas.journey.steps:
             counts[step.phase] = counts.get(step.phase, 0) + 1
         current = self.steps_list.current_item
-        parts: list[tuple[str, str]] = [("phases ", "$text-muted")]
+        parts: list[tuple[str, str]] = [(t(self, "phases") + " ", "$text-muted")]
         for n, (phase, count) in enumerate(counts.items()):
             if n:
                 parts.append((" › ", "$text-muted"))
             style = "bold reverse" if current is not None and current.phase == phase else ""
             parts.append((one_line(phase), style))
-            parts.append((f" {count}" if count else " (empty)", "$text-muted"))
+            parts.append((f" {count}" if count else " " + t(self, "(empty)"), "$text-muted"))
         if self.canvas.personas:
             who = filter_label(self.steps_list, self.canvas, lang_of(self))
             parts.append((f"  · W {who}", "bold" if self.steps_list.keep else "$text-muted"))

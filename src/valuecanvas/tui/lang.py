@@ -13,7 +13,8 @@ from textual.binding import ActiveBinding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from valuecanvas.reports.words import tr
+from valuecanvas.errors import EditError
+from valuecanvas.reports.words import tr, tr_message
 
 
 def lang_of(node: DOMNode) -> str:
@@ -24,6 +25,11 @@ def lang_of(node: DOMNode) -> str:
 def t(node: DOMNode, text: str, /, **values: object) -> str:
     """`text` in the app's language, `{name}`s filled in with `values`."""
     return tr(text, lang_of(node), **values)
+
+
+def t_error(node: DOMNode, exc: EditError) -> str:
+    """A refused edit's message in the app's language."""
+    return tr_message(exc.text, exc.values, lang_of(node))
 
 
 class TranslatedFooter(Screen[None]):

@@ -9,79 +9,57 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.dom import DOMNode
+from textual.reactive import var
 from textual.widgets import ContentSwitcher, Input, Label, Static
 
 from valuecanvas import edits
-from valuecanvas.conflicts import resolve
 from valuecanvas.document import Document
-from valuecanvas.drafting import add_items
-from valuecanvas.errors import CanvasError, EditError, safe
+from valuecanvas.errors import EditError, safe
 from valuecanvas.fit import FitReport, compute_fit
 from valuecanvas.model import LIST_NAMES, LISTS, Canvas, ListName, items_of
 from valuecanvas.reports.words import list_short
+from valuecanvas.tui.add_actions import AddActions
 from valuecanvas.tui.add_prompt import AddPrompt
-from valuecanvas.tui.commands import SCOPE_VIEW, bindings, by_id
-from valuecanvas.tui.conflicts_dialog import ConflictChoice, offer_next
-from valuecanvas.tui.export_dialog import Exported, ExportScreen
+from valuecanvas.tui.commands import bindings
+from valuecanvas.tui.conflicts_dialog import offer_next
+from valuecanvas.tui.document_actions import DocumentActions
+from valuecanvas.tui.first_frame import FirstFrame
 from valuecanvas.tui.fit_panel import FitPanel
-from valuecanvas.tui.form import CANVAS_FIELDS, FormScreen, item_fields
+from valuecanvas.tui.heap import release_heap
+from valuecanvas.tui.heap import settle_heap as _settle_heap
+from valuecanvas.tui.item_actions import ItemActions
 from valuecanvas.tui.item_list import ItemList, one_line
 from valuecanvas.tui.journey_view import JourneyView
 from valuecanvas.tui.key_bar import KeyBar
-from valuecanvas.tui.lang import TranslatedFooter, t
+from valuecanvas.tui.lang import TranslatedFooter, t, t_error
 from valuecanvas.tui.lens_view import LensView
-from valuecanvas.tui.messages import RequestEdit
 from valuecanvas.tui.method_hints import empty_hint
-from valuecanvas.tui.personas_view import EmpathyMap, PersonasView
+from valuecanvas.tui.navigation import Navigation
+from valuecanvas.tui.personas_view import PersonasView
 from valuecanvas.tui.rows import format_item
 from valuecanvas.tui.tag_keys import TagKeys
 from valuecanvas.tui.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from valuecanvas.tui.app import ValueCanvasApp
-
-VIEW_OF: dict[ListName, str] = {name: "canvas-view" for name in LIST_NAMES}
-VIEW_OF["steps"] = "journey-view"
-VIEW_OF["personas"] = "personas-view"
+    pass
 
 
-def _settle_heap() -> None:
-    """After the first frame: keep what start-up built out of the garbage collector's scans.
+class MainScreen(
+    TagKeys, AddActions, ItemActions, DocumentActions, Navigation, FirstFrame, TranslatedFooter
+):
+    """The canvas screen: layout, state → panes, applying edits, the add prompt.
 
-    A full collection walks every object; with a 5,000-item canvas (and Textual's
-    own objects) that is a 100-170 ms pause during start-up and every few keys.
-    Frozen objects are not walked: the canvas is frozen before the first frame, the
-    rest after it; `on_unmount` unfreezes them, so a closed screen is still collected.
-    No `gc.collect()` first: it costs a pause on the way to the first keys, and what
-    start-up left as garbage is small.
-
-    Once the heap is frozen, CPython's rule that defers full collections until the
-    long-lived objects grew by a quarter no longer holds them back (there are no
-    counted long-lived objects), so a full collection ran every ~7,000 allocations:
-    20-80 ms on a key. Raised thresholds keep young collections cheap and rare and
-    full ones rarer still; a closed screen restores the defaults.
+    Its actions live in its parts (`screen_parts`): `item_actions`, `document_actions`,
+    `navigation`, `tag_keys`, `first_frame`; the screen owns the document and every change goes
+    through `apply`.
     """
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLDS)
 
-
-GC_THRESHOLDS = (50_000, 20, 100)
-_GC_DEFAULTS = gc.get_threshold()
-
-
-_ASKS_FIRST = frozenset({"entry_add", "entry_edit"})
-"""Empathy map commands that open a prompt before they change anything."""
-
-
-class MainScreen(TagKeys, TranslatedFooter):
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings("screen"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -91,6 +69,9 @@ class MainScreen(TagKeys, TranslatedFooter):
         (110, "-wide"),
     ]
 
+    canvas: var[Canvas | None] = var(None, init=False, always_update=True)
+    """The canvas shown: set only by `show_document`; `watch_canvas` updates every pane."""
+
     def __init__(self, document: Document, lang: str = "en") -> None:
         super().__init__()
         # The breakpoint class for the terminal's width, set before the first styling: set
@@ -98,23 +79,15 @@ class MainScreen(TagKeys, TranslatedFooter):
         width = self.app.size.width
         self.add_class(max(b for b in self.HORIZONTAL_BREAKPOINTS or [] if width >= b[0])[1])
         self.document = document
+        self._focus_next: str | None = None  # the item `watch_canvas` puts the cursor on
         self.lang = lang
         self.report: FitReport = compute_fit(document.canvas)
         self._report_of = document.canvas  # the canvas `report` is the fit of
-        self._resumed = False  # see _on_screen_resume
-        self._drawn = False  # see _compositor_refresh
         self.lists: dict[ListName, ItemList] = {}
         self.last_list: ListName = "jobs"
         self._adding: tuple[ListName, str | None] | None = None  # the add prompt: list, phase
         self._detail_shown: tuple[str, ...] = ()  # what the detail row shows now
         self._refreshing = False  # refresh_views is handing panes their items
-
-    @property
-    def vc_app(self) -> ValueCanvasApp:
-        from valuecanvas.tui.app import ValueCanvasApp
-
-        assert isinstance(self.app, ValueCanvasApp)
-        return self.app
 
     # ------------------------------------------------------------ layout
 
@@ -167,41 +140,14 @@ class MainScreen(TagKeys, TranslatedFooter):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.query_one("#add-bar").display = False
+        self.set_reactive(MainScreen.canvas, self.document.canvas)  # shown by refresh_views:
         self.refresh_views(None)
         self.lists["jobs"].focus()
         if not self.vc_app.read_only:  # a merge left conflicts: offer each in turn
             offer_next(self, self.document.canvas)
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        """The first resume (the push at start-up) restyles nothing: all was just styled.
-
-        Textual's own handler runs after this one (handlers run along the class
-        hierarchy) and restyles the whole screen when `refresh_styles` is set — at
-        start-up that repeated the styling the mount had just done (≈ 20 ms at 45 items).
-        Textual clears the flag itself when a screen on top of an opaque one is popped.
-        """
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
-
-    def _compositor_refresh(self) -> None:
-        """Textual's frame, except inside the start-up batch: there it is drawn and dropped.
-
-        At start-up Textual lays the screen out inside its start-up batch and then
-        renders a whole frame that `App._display` drops (≈ 30 ms at 45 items, 70 at
-        5,000). Marked for a repaint instead: the update timer draws it once the batch
-        has ended (`Screen._on_timer_update` waits for that). Only before the first
-        frame: later batches (a view switch) keep Textual's own behaviour.
-        """
-        if self.app._batch_count and not self._drawn:
-            self.refresh()
-            return
-        self._drawn = True
-        super()._compositor_refresh()
-
     def on_unmount(self) -> None:
-        gc.unfreeze()  # see _settle_heap
-        gc.set_threshold(*_GC_DEFAULTS)
+        release_heap()  # see heap.settle_heap
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._show_fit)
@@ -301,6 +247,8 @@ class MainScreen(TagKeys, TranslatedFooter):
         for field in LISTS[current.list_name].detail_fields:
             value = getattr(item, field.name)
             if (value or isinstance(value, int)) and value != "assumption":  # 0: an emotion
+                if field.choices and isinstance(value, str):  # the file's words: "hoog"
+                    value = t(self, value)
                 bits.append(t(self, field.detail).format(value))
         if linked is None:
             linked = frozenset(edits.linked_ids(self.document.canvas, item.id))
@@ -356,12 +304,23 @@ class MainScreen(TagKeys, TranslatedFooter):
                 markup=False,
             )
             return False
-        old = self.document.canvas
         if not self.document.apply(new, label):
             return False
-        self.refresh_views(old, focus)
-        self.vc_app.document_changed()
+        self.show_document(focus)
         return True
+
+    def show_document(self, focus: str | None = None) -> None:
+        """State down: the document's canvas (after an edit, undo, redo, reload) to `canvas`."""
+        self._focus_next = focus
+        self.canvas = self.document.canvas  # watch_canvas runs now, before the next key
+
+    def watch_canvas(self, old: Canvas | None, new: Canvas | None) -> None:
+        """Every pane gets what changed. Synchronous, so the panes are current before the
+        next typed key (`enter` then `ctrl+s` saves what was shown); `always_update`: no
+        deep comparison of two 5,000-item canvases (`refresh_views` compares identities)."""
+        if new is not None and new is not old:
+            self.refresh_views(old, self._focus_next)
+        self._focus_next = None
 
     def run_edit(
         self, make: Callable[[Canvas], Canvas], label: str, focus: str | None = None
@@ -369,7 +328,7 @@ class MainScreen(TagKeys, TranslatedFooter):
         try:
             new = make(self.document.canvas)
         except EditError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(t_error(self, exc), severity="error", markup=False)
             return False
         return self.apply(new, label, focus)
 
@@ -378,381 +337,3 @@ class MainScreen(TagKeys, TranslatedFooter):
         if current is None or current.current_id is None:
             return None
         return current, current.current_id
-
-    # ------------------------------------------------------------ pane actions
-
-    def action_focus_pane(self, name: str) -> None:
-        if name == "fit":
-            self.query_one(FitPanel).focus()
-            return
-        if name == "lens":
-            self.query_one("#views", ContentSwitcher).current = "lens-view"
-            self.query_one("#lens-entries").focus()
-            self.update_titlebar()
-            return
-        list_name: ListName = name  # type: ignore[assignment]
-        switcher = self.query_one("#views", ContentSwitcher)
-        if switcher.current != VIEW_OF[list_name]:
-            switcher.current = VIEW_OF[list_name]
-        self.lists[list_name].focus()
-        self.last_list = list_name
-        self.update_titlebar()
-
-    def action_add_item(self) -> None:
-        """`a`: the one-line prompt at the bottom (no dialog: the lists stay in view).
-
-        The pane keeps the focus; the app hands typed keys to the prompt (add_prompt.py):
-        no focus change, so nothing is restyled or laid out again but the bottom row.
-        """
-        current = self.current_list()
-        if current is None:
-            return
-        name = current.list_name
-        phase = None
-        if name == "steps" and (step := current.current_item) is not None:
-            phase = step.phase
-        self._adding = (name, phase)
-        where = f" ({phase})" if phase else ""
-        label = t(self, "New {item}{where}: ", item=t(self, LISTS[name].singular), where=where)
-        self.query_one("#add-label", Label).update(Content(label))
-        self.add_prompt.open()
-        self._bottom_row("#add-bar")
-        if not current.has_focus:
-            current.focus()
-
-    @property
-    def add_prompt(self) -> AddPrompt:
-        return self.query_one("#add-box", AddPrompt)
-
-    @on(Input.Submitted, "#add-box")
-    def _add_submitted(self, event: Input.Submitted) -> None:
-        """`enter`: add the item and keep the prompt open; on an empty prompt, close it."""
-        event.stop()
-        if self._adding is None:
-            return
-        if not event.value.strip():
-            self._close_add()
-            return
-        self._add_texts([event.value])
-
-    @on(AddPrompt.Pasted)
-    def _add_pasted(self, event: AddPrompt.Pasted) -> None:
-        """A pasted list: one item per line, one undoable change."""
-        event.stop()
-        if self._adding is not None:
-            self._add_texts(event.texts)
-
-    def _add_texts(self, texts: list[str]) -> None:
-        assert self._adding is not None
-        name, phase = self._adding
-        try:
-            new, ids = add_items(self.document.canvas, name, texts, phase=phase)
-        except EditError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        label = f"add {ids[0]}" if len(ids) == 1 else f"add {len(ids)} items, last {ids[-1]}"
-        if self.apply(new, label, focus=ids[-1]):
-            self.add_prompt.value = ""
-            if self.lists[name].current_id != ids[-1]:
-                self.lists[name].focus_item(ids[-1])  # clears a filter that would hide it
-
-    def _bottom_row(self, shown: str) -> None:
-        """Show one of the rows that share the line above the footer (same height: no resize)."""
-        for row in ("#detail", "#add-bar", "#filter"):
-            self.query_one(row).display = row == shown
-
-    def _close_add(self) -> None:
-        self._bottom_row("#detail")
-        self.add_prompt.close()
-        if self._adding is not None:
-            pane = self.lists[self._adding[0]]
-            if not pane.has_focus and self.focused is None:
-                pane.focus()
-        self._adding = None
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """The focus left the pane being added to (`tab`, a view key): the prompt closes."""
-        if self._adding is not None and event.widget is not self.lists[self._adding[0]]:
-            self._close_add()
-
-    @property
-    def adding(self) -> bool:
-        """True while the add prompt is open."""
-        return self._adding is not None
-
-    def action_edit_item(self) -> None:
-        target = self.focused_item()
-        if target is None:
-            return
-        current, item_id = target
-        item = current.current_item
-        canvas = self.document.canvas
-        fields = item_fields(current.list_name, canvas)
-        values = {f.name: getattr(item, f.name) for f in fields}
-
-        def apply(changes: dict[str, Any]) -> str | None:
-            try:
-                new = edits.update_item(self.document.canvas, item_id, changes)
-            except EditError as exc:
-                return str(exc)
-            self.apply(new, f"edit {item_id}", focus=item_id)
-            return None
-
-        def done(result: str | None) -> None:
-            current.focus()
-            if result == "save":
-                self.action_save()
-
-        title = t(
-            self, "Edit {item} {id}", item=t(self, LISTS[current.list_name].singular), id=item_id
-        )
-        self.app.push_screen(FormScreen(title, fields, values, apply), done)
-
-    def action_edit_canvas(self) -> None:
-        canvas = self.document.canvas
-        values = {f.name: getattr(canvas, f.name) for f in CANVAS_FIELDS}
-
-        def apply(changes: dict[str, Any]) -> str | None:
-            try:
-                new = edits.update_canvas(self.document.canvas, changes)
-            except EditError as exc:
-                return str(exc)
-            self.apply(new, "edit canvas settings")
-            self.update_titlebar()
-            return None
-
-        def done(result: str | None) -> None:
-            if result == "save":
-                self.action_save()
-
-        self.app.push_screen(
-            FormScreen(t(self, "Canvas settings"), CANVAS_FIELDS, values, apply), done
-        )
-
-    def action_delete_item(self) -> None:
-        target = self.focused_item()
-        if target is None:
-            return
-        current, item_id = target
-        label = one_line(current.current_item.label)
-        links = len(edits.linked_ids(self.document.canvas, item_id))
-        if self.run_edit(lambda c: edits.delete_item(c, item_id), f"delete {item_id}"):
-            also = t(self, " and {count} link" if links == 1 else " and {count} links", count=links)
-            note = t(
-                self,
-                "Deleted {id} “{text}”{also} — u undoes it",
-                id=item_id,
-                text=label[:40],
-                also=also if links else "",
-            )
-            self.say(note)
-
-    def action_move_item(self, delta: int) -> None:
-        if (target := self.focused_item()) is not None:
-            _, item_id = target
-            self.run_edit(
-                lambda c: edits.move_item(c, item_id, delta), f"move {item_id}", focus=item_id
-            )
-
-    def action_shift_level(self, delta: int) -> None:
-        if (target := self.focused_item()) is not None:
-            _, item_id = target
-            self.run_edit(
-                lambda c: edits.shift_level(c, item_id, delta), f"level {item_id}", focus=item_id
-            )
-
-    def action_cycle_kind(self, delta: int = 1) -> None:
-        """`t` / `T`: the next / previous kind."""
-        if (target := self.focused_item()) is not None:
-            _, item_id = target
-            self.run_edit(
-                lambda c: edits.cycle_kind(c, item_id, delta), f"kind {item_id}", focus=item_id
-            )
-
-    def action_link(self) -> None:
-        target = self.focused_item()
-        if target is None:
-            return
-        current, item_id = target
-        from valuecanvas.tui.link_picker import open_link_picker
-
-        canvas, read_only = self.document.canvas, self.vc_app.read_only
-        open_link_picker(current, canvas, current.list_name, item_id, read_only=read_only)
-
-    async def action_command(self, command_id: str) -> None:
-        """Run a command where its key lives, after showing its view (the palette's way in)."""
-        command = by_id(command_id)
-        if command.scope == "empathy" and not self._empathy_shown():
-            # Never change an entry on a hidden or unfocused empathy map: show it first; a
-            # command that changes at once acts on a 2nd go, one that asks first (a prompt
-            # naming the section) goes on.
-            self.action_focus_pane("personas")
-            self.query_one(PersonasView).action_entries()
-            if command.action not in _ASKS_FIRST:
-                if command.action != "back":
-                    self.notify(
-                        t(self, "The empathy map is open: run the command again."), markup=False
-                    )
-                return
-        if command.scope in SCOPE_VIEW:
-            self.action_focus_pane(SCOPE_VIEW[command.scope])
-        targets: dict[str, DOMNode] = {
-            "app": self.app,
-            "screen": self,
-            "journey": self.query_one(JourneyView),
-            "personas": self.query_one(PersonasView),
-            "empathy": self.query_one(EmpathyMap),
-        }
-        await self.app.run_action(command.action, targets[command.scope])
-
-    def _empathy_shown(self) -> bool:
-        """Whether the personas view is shown with its empathy map focused."""
-        shown = self.query_one("#views", ContentSwitcher).current == "personas-view"
-        return shown and self.query_one(EmpathyMap).has_focus_within
-
-    @on(RequestEdit)
-    def _edit_requested(self, event: RequestEdit) -> None:
-        """A view asks for a change: the screen owns the document, so it applies it."""
-        event.stop()
-        if self.run_edit(event.edit, event.label, event.focus) and event.note:
-            self.notify(event.note, markup=False)
-
-    def action_filter(self) -> None:
-        current = self.current_list()
-        if current is None:
-            return
-        box = self.query_one("#filter", Input)
-        self._bottom_row("#filter")
-        box.value = current.filter_text
-        box.focus()
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.lists[self.last_list].set_filter(event.value)
-
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._close_filter(keep=True)
-
-    def _close_filter(self, keep: bool) -> None:
-        target = self.lists[self.last_list]
-        if not keep:
-            target.set_filter("")
-        self._bottom_row("#detail")
-        target.focus()
-
-    def action_clear_filter(self) -> None:
-        if self._adding is not None:
-            self._close_add()
-            return
-        box = self.query_one("#filter", Input)
-        if box.display:
-            self._close_filter(keep=False)
-        elif (current := self.current_list()) is not None and current.filter_text:
-            current.set_filter("")
-
-    def jump_to(self, item_id: str) -> bool:
-        """Focus an item in its pane (switching view if needed), e.g. from the fit panel."""
-        name = edits.list_of(self.document.canvas, item_id)
-        if name is None:
-            return False
-        self.action_focus_pane(name)
-        return self.lists[name].focus_item(item_id)
-
-    def action_show_fit(self) -> None:
-        from valuecanvas.tui.fit_panel import FitScreen
-
-        def chosen(item_id: str | None) -> None:
-            if item_id:
-                self.jump_to(item_id)
-
-        self.app.push_screen(FitScreen(self.document.canvas, self.report), chosen)
-
-    def action_export(self) -> None:
-        """`x`: the export dialog (tui/export_dialog.py); it posts `Exported` when written."""
-        doc = self.document
-        self.app.push_screen(ExportScreen(doc.canvas, doc.path, self))
-
-    @on(Exported)
-    def _exported(self, event: Exported) -> None:
-        self.notify(event.note, markup=False)
-
-    @on(FitPanel.Jump)
-    def _fit_jump(self, event: FitPanel.Jump) -> None:
-        """`enter` on a gap, unanchored item or low point in the fit panel."""
-        self.jump_to(event.item_id)
-
-    @on(LensView.Jump)
-    def _lens_jump(self, event: LensView.Jump) -> None:
-        """`enter` on an item in the lens: to its pane."""
-        self.jump_to(event.item_id)
-
-    @on(ConflictChoice)
-    def _conflict_choice(self, event: ConflictChoice) -> None:
-        side = event.side
-        if side is None:
-            self.action_undo()
-        else:
-            self.run_edit(lambda c: resolve(c, event.index, side), event.label)
-        offer_next(self, self.document.canvas, resolved_one=side is not None)
-
-    # ------------------------------------------------------------ document actions
-
-    def action_undo(self) -> None:
-        old = self.document.canvas
-        label = self.document.undo()
-        if label is None:
-            self.notify(t(self, "Nothing to undo."), markup=False)
-            return
-        self.refresh_views(old, self._focus_from(label))
-        self.vc_app.document_changed()
-        self.notify(t(self, "Undone: {label}", label=label), markup=False)
-
-    def _focus_from(self, label: str) -> str | None:
-        """The item an undone or redone change was about ("delete p2" → p2), if it exists."""
-        last = label.rsplit(" ", 1)[-1]
-        return last if edits.list_of(self.document.canvas, last) else None
-
-    def action_redo(self) -> None:
-        old = self.document.canvas
-        label = self.document.redo()
-        if label is None:
-            self.notify(t(self, "Nothing to redo."), markup=False)
-            return
-        self.refresh_views(old, self._focus_from(label))
-        self.vc_app.document_changed()
-        self.notify(t(self, "Redone: {label}", label=label), markup=False)
-
-    def action_save(self, then: Callable[[], None] | None = None) -> None:
-        if self.vc_app.read_only:
-            self.notify(
-                t(self, "Read-only: saving is off for this canvas."),
-                severity="warning",
-                markup=False,
-            )
-            return
-        if self.document.path is None:
-            self.vc_app.safety.save_as(then, title=t(self, "Save as (file name):"))
-            return
-        self.vc_app.save_document(then)
-
-    def action_save_as(self) -> None:
-        """Save under another name (e.g. when this folder is read-only); edit that file."""
-        if self.vc_app.read_only:
-            self.notify(
-                t(self, "Read-only: saving is off for this canvas."),
-                severity="warning",
-                markup=False,
-            )
-            return
-        self.vc_app.safety.save_as(None, title=t(self, "Save as (file name):"))
-
-    def save_error(self, exc: CanvasError) -> None:
-        self.notify(
-            "\n".join(exc.lines()),
-            title=t(self, "Not saved"),
-            severity="error",
-            markup=False,
-            timeout=10,
-        )

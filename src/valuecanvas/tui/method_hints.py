@@ -1,12 +1,12 @@
 """What an empty pane says: the method, from the seeds (Strategyzer's canvas as taught in
-the course texts), in English and Dutch, so a first draft needs no handbook."""
+the course texts), in English (their Dutch: `reports/nl_hints.py`), so a first draft needs no handbook."""
 
 from __future__ import annotations
 
 from valuecanvas.model import ListName
+from valuecanvas.reports.words import tr
 
 ORDER_EN = "Order: segment (ctrl+e) → jobs → pains → gains → rank (K/J, +/-) → value map → fit (f)."
-ORDER_NL = "Volgorde: segment (ctrl+e) → taken → pijnen → voordelen → rangschik (K/J, +/-) → waardekaart → fit (f)."
 
 HINTS_EN: dict[ListName, str] = {
     "jobs": "Jobs: what the customer tries to get done, seen from their side. Functional "
@@ -25,27 +25,13 @@ HINTS_EN: dict[ListName, str] = {
     "gain_creators": "Gain creators: how your products create a specific gain. Press a, "
     "then l to link the gain.",
 }
-HINTS_NL: dict[ListName, str] = {
-    "jobs": "Taken: wat de klant gedaan probeert te krijgen, vanuit de klant gezien. "
-    "Functioneel (een taak of probleem), sociaal (hoe men gezien wil worden), emotioneel "
-    "(hoe men zich wil voelen), en ondersteunende taken: kopen, meebouwen, doorgeven. "
-    "Druk a en typ er één per regel; t/T zet het soort.",
-    "pains": "Pijnen: wat de klant ergert voor, tijdens of na een taak, of hem tegenhoudt: "
-    "ongewenste resultaten, hindernissen, risico's. Rangschik op ernst (+/-). Druk a.",
-    "gains": "Voordelen: de resultaten die de klant wil: vereist, verwacht, gewenst, "
-    "onverwacht. Rangschik op relevantie (+/-). Druk a.",
-    "products": "Producten en diensten waarop de propositie rust. Druk a; l koppelt taken.",
-    "pain_relievers": "Pijnverzachters: hoe je producten een pijn verlichten. a, dan l.",
-    "gain_creators": "Voordeelverschaffers: hoe je producten een voordeel opleveren. a, dan l.",
-}
 
 
 def empty_hint(name: ListName, lang: str = "en") -> str | None:
     """The text an empty pane of this list shows (None: the pane's own default)."""
-    hints, order = (HINTS_NL, ORDER_NL) if lang == "nl" else (HINTS_EN, ORDER_EN)
-    hint = hints.get(name)
+    hint = HINTS_EN.get(name)
     if hint is None:
         return None
     if name in ("jobs", "pains", "gains"):
-        return f"{hint}\n{order}"
-    return hint
+        return f"{tr(hint, lang)}\n{tr(ORDER_EN, lang)}"
+    return tr(hint, lang)

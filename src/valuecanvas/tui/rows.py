@@ -8,6 +8,7 @@ as a column of paragraphs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
@@ -175,10 +176,11 @@ def evidence_mark(item: Any) -> str:
 
 
 def format_item(list_name: ListName, item: Any) -> list[tuple[str, str]]:
-    """(text, component class) parts of one row."""
-    if list_name == "steps":
+    """(text, component class) parts of one row, in the shape its list's `ListSpec` names."""
+    shape = LISTS[list_name].shape
+    if shape == "step":
         return format_step(item)
-    if list_name == "personas":
+    if shape == "persona":
         return format_persona(item)
     parts = [(level_mark(list_name, item), "item-list--mark")]
     kind = getattr(item, "kind", None)
@@ -239,8 +241,8 @@ def format_persona(item: Any) -> list[tuple[str, str]]:
     return parts
 
 
-def legend() -> list[tuple[str, str]]:
-    """The marks explained, for the help screen."""
+def legend(word: Callable[[str], str] = str) -> list[tuple[str, str]]:
+    """The marks explained, for the help screen; `word` says a kind in the app's language."""
     return [
         ("●●● ●●· ●··", "level: top (high / extreme / essential), middle, bottom"),
         ("◆", "linked with the focused item"),
@@ -253,6 +255,6 @@ def legend() -> list[tuple[str, str]]:
         ("DEC BUY USR INF GAT ···", "a persona's DMU role: decider … gatekeeper, none"),
         (
             "kinds",
-            ", ".join(f"{v} {k}" for k, v in KIND_MARKS.items()),
+            ", ".join(f"{v} {word(k)}" for k, v in KIND_MARKS.items()),
         ),
     ]

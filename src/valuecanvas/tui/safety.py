@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from valuecanvas import storage
 from valuecanvas.errors import CanvasError, safe
+from valuecanvas.reports.words import tr
 from valuecanvas.storage.files import backup_path, changed_on_disk, write_backup_once
 from valuecanvas.storage.lock import LockedError, acquire, read_lock
 from valuecanvas.tui.dialogs import ChoiceScreen, PromptScreen
@@ -42,16 +43,16 @@ SIGNALS = tuple(
 )
 
 
-def check_new_name(text: str) -> str | None:
+def check_new_name(text: str, lang: str = "en") -> str | None:
     """The PromptScreen check for "save under another name": a new file in a real folder."""
     name = text.strip()
     if not name:
-        return "Type a file name, e.g. my-canvas-copy.toml"
+        return tr("Type a file name, e.g. my-canvas-copy.toml", lang)
     path = Path(name).expanduser()
     if path.exists() or path.is_symlink():
-        return f"{safe(str(path))} already exists; choose another name"
+        return tr("{path} already exists; choose another name", lang, path=safe(str(path)))
     if not path.parent.is_dir():
-        return f"the folder {safe(str(path.parent))} does not exist"
+        return tr("the folder {folder} does not exist", lang, folder=safe(str(path.parent)))
     return None
 
 
@@ -68,6 +69,10 @@ class Safety:
     @property
     def doc(self) -> Document:
         return self.app.document
+
+    def t(self, text: str, /, **values: object) -> str:
+        """`text` in the app's language (the words live in `reports.words`)."""
+        return tr(text, self.app.lang, **values)
 
     # ------------------------------------------------------------ watching the file
 
@@ -89,9 +94,9 @@ class Safety:
             self.notified_change = True
             name = safe(self.doc.path.name)
             if self.app.read_only:
-                text = f"{name} changed on disk — reopen it to see the changes"
+                text = self.t("{name} changed on disk — reopen it to see the changes", name=name)
             else:
-                text = f"{name} changed on disk — ctrl+s will ask what to do"
+                text = self.t("{name} changed on disk — ctrl+s will ask what to do", name=name)
             self.app.notify(text, severity="warning", timeout=8, markup=False)
         return True
 
@@ -104,11 +109,10 @@ class Safety:
         self.app.run_worker(self.save_flow(then), group="save", exclusive=True)
         return True
 
-    def save_as(
-        self, then: Callable[[], None] | None, title: str = "Save under another name:"
-    ) -> None:
+    def save_as(self, then: Callable[[], None] | None, title: str | None = None) -> None:
         """Start the save flow with a new file name first."""
-        self.app.run_worker(self.save_flow(then, ask_name=title), group="save", exclusive=True)
+        ask_name = title or self.t("Save under another name:")
+        self.app.run_worker(self.save_flow(then, ask_name=ask_name), group="save", exclusive=True)
 
     async def _ask(self, screen: ChoiceScreen | PromptScreen) -> str | None:
         answer: str | None = await self.app.push_screen_wait(screen)
@@ -127,14 +131,18 @@ class Safety:
         doc = self.doc
         if ask_name is not None:
             text = await self._ask(
-                PromptScreen(ask_name, placeholder="canvas.toml", check=check_new_name)
+                PromptScreen(
+                    ask_name,
+                    placeholder="canvas.toml",
+                    check=lambda text: check_new_name(text, self.app.lang),
+                )
             )
             if not text:
                 return False
             new_path = Path(text.strip()).expanduser()
             problem = self.lock_new_path(new_path)
             if problem is not None:
-                self.app.notify(problem, title="Not saved", severity="error", markup=False)
+                self.app.notify(problem, title=self.t("Not saved"), severity="error", markup=False)
                 return False
             doc.path = new_path
             doc.fingerprint = None
@@ -147,7 +155,7 @@ class Safety:
         if lock is not None and ours and not lock.still_ours():
             choice = await self._ask(self.lock_lost_question(path))
             if choice == "a":
-                return await self.save_flow(then, ask_name="Save under another name:")
+                return await self.save_flow(then, ask_name=self.t("Save under another name:"))
             if choice != "o":
                 return False
         if self.changed():
@@ -157,7 +165,7 @@ class Safety:
                     self.reload()
                 return False
             if choice == "a":
-                return await self.save_flow(then, ask_name="Save under another name:")
+                return await self.save_flow(then, ask_name=self.t("Save under another name:"))
             if choice != "o":
                 return False
         if (
@@ -182,7 +190,7 @@ class Safety:
         self.notified_change = False
         if storage.discard_recovery(doc.recovery):
             doc.recovery = None
-        self.app.after_save(f"Saved {safe(str(path))}")
+        self.app.after_save(self.t("Saved {path}", path=safe(str(path))))
         if then is not None:
             then()
         return True
@@ -190,52 +198,83 @@ class Safety:
     def comments_question(self, path: Path) -> ChoiceScreen:
         bak = backup_path(path)
         keep = (
-            f"Your original stays in {safe(bak.name)}."
+            self.t("Your original stays in {name}.", name=safe(bak.name))
             if not bak.exists()
-            else f"A backup {safe(bak.name)} exists already and is kept as it is."
+            else self.t("A backup {name} exists already and is kept as it is.", name=safe(bak.name))
         )
         return ChoiceScreen(
-            "Comments will be dropped",
-            f"{safe(path.name)} has # comments. valuecanvas writes the canvas without them, "
-            f"so saving removes them from the file. {keep}",
-            [("s", "save anyway")],
+            self.t("Comments will be dropped"),
+            self.t(
+                "{name} has # comments. valuecanvas writes the canvas without them, so saving "
+                "removes them from the file. {keep}",
+                name=safe(path.name),
+                keep=keep,
+            ),
+            [("s", self.t("save anyway"))],
         )
 
     def external_change_question(self, path: Path) -> ChoiceScreen:
         gone = not path.exists()
-        what = "was deleted" if gone else "was changed by someone else"
-        choices = [("a", "save under another name"), ("o", "overwrite it with this canvas")]
-        if not gone:
-            choices.insert(0, ("r", "reload it (drops your changes here)"))
-        return ChoiceScreen(
-            "Changed on disk",
-            f"{safe(path.name)} {what} since you opened or last saved it. Saving now would "
-            "overwrite that. Nothing has been written yet.",
-            choices,
+        what = (
+            "{name} was deleted since you opened or last saved it. Saving now would "
+            "overwrite that. Nothing has been written yet."
+            if gone
+            else "{name} was changed by someone else since you opened or last saved it. "
+            "Saving now would overwrite that. Nothing has been written yet."
         )
+        choices = [
+            ("a", self.t("save under another name")),
+            ("o", self.t("overwrite it with this canvas")),
+        ]
+        if not gone:
+            choices.insert(0, ("r", self.t("reload it (drops your changes here)")))
+        return ChoiceScreen(self.t("Changed on disk"), self.t(what, name=safe(path.name)), choices)
 
     def lock_lost_question(self, path: Path) -> ChoiceScreen:
         """Someone took the lock over while we had the file open: never overwrite silently."""
         holder = read_lock(path)
-        who = holder.describe() if holder is not None else "nobody any more"
+        if holder is None:
+            who = self.t("nobody any more")
+        else:
+            who = self.t(
+                "{user} on {host} (pid {pid}) since {since}"
+                if holder.since
+                else "{user} on {host} (pid {pid})",
+                user=holder.who,
+                host=safe(holder.host, 80),
+                pid=holder.pid,
+                since=safe(holder.since, 40),
+            )
         return ChoiceScreen(
-            "Lock taken over",
-            f"The lock on {safe(path.name)} is no longer yours: it is held by {who}. They may "
-            "be editing it now. Nothing has been written yet.",
-            [("a", "save under another name"), ("o", "overwrite it anyway")],
+            self.t("Lock taken over"),
+            self.t(
+                "The lock on {name} is no longer yours: it is held by {who}. They may be "
+                "editing it now. Nothing has been written yet.",
+                name=safe(path.name),
+                who=who,
+            ),
+            [("a", self.t("save under another name")), ("o", self.t("overwrite it anyway"))],
         )
 
     def reload_question(self) -> ChoiceScreen:
         doc = self.doc
         changes = len(doc.undo_stack)
-        lost = "your unsaved changes" if doc.dirty else "nothing unsaved"
+        lost = self.t("your unsaved changes" if doc.dirty else "nothing unsaved")
         if doc.dirty and changes:
-            lost = f"your unsaved changes ({changes} edit{'s' if changes != 1 else ''})"
+            lost = self.t(
+                "your unsaved changes ({count} edit)"
+                if changes == 1
+                else "your unsaved changes ({count} edits)",
+                count=changes,
+            )
         return ChoiceScreen(
-            "Reload from disk?",
-            f"Reloading shows the file as it is on disk now and drops {lost}. "
-            "u (undo) can still bring them back until you quit.",
-            [("y", "yes, reload")],
+            self.t("Reload from disk?"),
+            self.t(
+                "Reloading shows the file as it is on disk now and drops {lost}. u (undo) can "
+                "still bring them back until you quit.",
+                lost=lost,
+            ),
+            [("y", self.t("yes, reload"))],
         )
 
     def reload(self) -> bool:
@@ -247,8 +286,8 @@ class Safety:
             loaded = storage.load(doc.path)
         except CanvasError as exc:
             self.app.notify(
-                "\n".join(exc.lines()) + "\nYour canvas here is unchanged.",
-                title="Not reloaded",
+                "\n".join(exc.lines()) + "\n" + self.t("Your canvas here is unchanged."),
+                title=self.t("Not reloaded"),
                 severity="error",
                 timeout=10,
                 markup=False,
@@ -259,7 +298,9 @@ class Safety:
         doc.mark_saved(fingerprint=loaded.fingerprint)
         doc.has_comments = loaded.has_comments
         self.notified_change = False
-        self.app.after_save(f"Reloaded {safe(doc.path.name)} from disk — u undoes it")
+        self.app.after_save(
+            self.t("Reloaded {name} from disk — u undoes it", name=safe(doc.path.name))
+        )
         return True
 
     def lock_new_path(self, path: Path) -> str | None:

@@ -83,36 +83,34 @@ class TagKeys:
         current, item_id = target
         item = self._item(item_id)
         keys = LISTS[current.list_name].lens_keys
+
+        def chosen(field: str, make: Callable[[Canvas, str, Any], Canvas]) -> Callable[[Any], None]:
+            """What a picker's answer does: one edit of `field` (None: cancelled)."""
+
+            def apply(value: Any) -> None:
+                current.focus()
+                if value is not None:
+                    self.run_edit(
+                        lambda c: make(c, item_id, value), f"{field} {item_id}", focus=item_id
+                    )
+
+            return apply
+
         if "warranty" in keys:
-
-            def warranty_chosen(chosen: tuple[str, ...] | None) -> None:
-                current.focus()
-                if chosen is not None:
-                    self.run_edit(
-                        lambda c: set_warranty(c, item_id, chosen),
-                        f"warranty {item_id}",
-                        focus=item_id,
-                    )
-
-            self.app.push_screen(WarrantyPicker(item_id, item.warranty, self.lang), warranty_chosen)
+            picker: Any = WarrantyPicker(item_id, item.warranty, self.lang)
+            self.app.push_screen(picker, chosen("warranty", set_warranty))
         elif "persona" in keys:
-
-            def persona_chosen(persona: str | None) -> None:
-                current.focus()
-                if persona is not None:
-                    self.run_edit(
-                        lambda c: set_persona(c, item_id, persona),
-                        f"persona {item_id}",
-                        focus=item_id,
-                    )
-
             picker = PersonaPicker(item_id, item.persona, self.document.canvas, self.lang)
-            self.app.push_screen(picker, persona_chosen)
+            self.app.push_screen(picker, chosen("persona", set_persona))
         else:
             spec = LISTS[current.list_name]
             self.notify(
-                f"w sets the warranty of a product, pain reliever or gain creator, or whose "
-                f"step a journey step is — not of a {spec.singular}",
+                tr(
+                    "w sets the warranty of a product, pain reliever or gain creator, or whose "
+                    "step a journey step is — not of a {item}",
+                    self.lang,
+                    item=tr(spec.singular, self.lang),
+                ),
                 markup=False,
                 timeout=3,
             )
