@@ -2,7 +2,10 @@
 
     python benchmarks/_core.py FILE REPEATS
 
-Loads FILE with `storage.load`, then times `compute_fit` and `storage.save` (to a
+Loads FILE with `storage.load`, then times `compute_fit` (on the canvas in new list
+objects, so nothing is remembered from an earlier call: the whole computation; and,
+as `fit_edit_ms`, after one edit of a canvas it was computed for: what a key costs),
+the same for `compute_lens`, and `storage.save` (to a
 scratch file beside it: temp file, fsync, rename) one warm-up call each and
 REPEATS timed calls; prints JSON with every time in ms. The warm-up save is the
 first save of the process (`first_save_ms`: nothing read back yet); before each
@@ -68,21 +71,39 @@ def main() -> None:
     fit_ms: list[float] = []
     lens_ms: list[float] = []
     save_ms: list[float] = []
+    fit_edit_ms: list[float] = []
+    lens_edit_ms: list[float] = []
     full = tagged(canvas)
     first_save_ms = 0.0
     for n in range(repeats + 1):
+        cold, cold_full = fresh(canvas), fresh(full)  # untimed: nothing remembered of these
         gc.collect()
         gc.disable()
         t0 = time.perf_counter()
-        compute_fit(canvas)
+        compute_fit(cold)
         t1 = time.perf_counter()
         gc.enable()
         gc.collect()
         gc.disable()
         t_lens = time.perf_counter()
-        compute_lens(full)
+        compute_lens(cold_full)
         lens_ms.append((time.perf_counter() - t_lens) * 1000)
         gc.enable()
+        # After one edit of a canvas fit and lens were computed for: what a key costs.
+        compute_fit(canvas)
+        compute_lens(full)
+        one_edit, one_edit_full = edit_one(canvas, n + 1), edit_one(full, n + 1)
+        gc.collect()
+        gc.disable()
+        t_edit = time.perf_counter()
+        compute_fit(one_edit)
+        t_edit_fit = time.perf_counter()
+        compute_lens(one_edit_full)
+        t_edit_lens = time.perf_counter()
+        gc.enable()
+        if n:
+            fit_edit_ms.append((t_edit_fit - t_edit) * 1000)
+            lens_edit_ms.append((t_edit_lens - t_edit_fit) * 1000)
         gc.collect()
         gc.disable()
         edited = edit_one(canvas, n) if n else canvas
@@ -102,10 +123,21 @@ def main() -> None:
                 "fit_ms": fit_ms,
                 "lens_ms": lens_ms[1:],
                 "save_ms": save_ms,
+                "fit_edit_ms": fit_edit_ms,
+                "lens_edit_ms": lens_edit_ms,
                 "first_save_ms": first_save_ms,
             }
         )
     )
+
+
+def fresh(canvas: Canvas) -> Canvas:
+    """The same canvas in new list objects: a cache keyed by the lists knows none of them,
+    so `compute_fit(fresh(c))` is the whole computation."""
+    out = canvas
+    for name in LIST_NAMES:
+        out = replace_list(out, name, list(items_of(canvas, name)))
+    return out
 
 
 def edit_one(canvas: Canvas, n: int) -> Canvas:

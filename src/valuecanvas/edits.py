@@ -31,6 +31,7 @@ from valuecanvas.model import (
 from valuecanvas.model import replace_list as replace_list  # re-exported: edits' callers use them
 from valuecanvas.rules import all_ids as all_ids
 from valuecanvas.rules import complete as complete
+from valuecanvas.rules import index_of, linkers
 from valuecanvas.rules import next_id as next_id
 from valuecanvas.validation import explain
 
@@ -40,9 +41,10 @@ from valuecanvas.validation import explain
 def find(canvas: Canvas, item_id: str) -> tuple[ListName, int, AnyItem]:
     """The list, index and item with this id; EditError if there is none."""
     for name in LIST_NAMES:
-        for index, item in enumerate(items_of(canvas, name)):
-            if item.id == item_id:
-                return name, index, cast(AnyItem, item)
+        items = items_of(canvas, name)
+        index = index_of(items).get(item_id)
+        if index is not None:
+            return name, index, cast(AnyItem, items[index])
     raise EditError("there is no item with id '{id}'", id=item_id)
 
 
@@ -68,7 +70,7 @@ def _validated(name: ListName, data: Mapping[str, Any]) -> Item:
 
 def _check_links(canvas: Canvas, name: ListName, field: str, ids: Iterable[str]) -> None:
     target = dict(LISTS[name].links)[field]
-    targets = {i.id for i in items_of(canvas, target)}
+    targets = index_of(items_of(canvas, target))
     for link in ids:
         if link not in targets:
             raise EditError(
@@ -156,7 +158,7 @@ def delete_item(canvas: Canvas, item_id: str) -> Canvas:
         out = replace_list(out, "steps", steps)
     for source, field in LINKED_FROM[name]:
         sources = items_of(out, source)
-        if any(item_id in getattr(s, field) for s in sources):
+        if item_id in linkers(sources, field):
             out = replace_list(
                 out,
                 source,
@@ -225,7 +227,7 @@ def linked_ids(canvas: Canvas, item_id: str) -> set[str]:
     for field, _ in LISTS[name].links:
         out.update(getattr(item, field))
     for source, field in LINKED_FROM[name]:
-        out.update(s.id for s in items_of(canvas, source) if item_id in getattr(s, field))
+        out.update(linkers(items_of(canvas, source), field).get(item_id, ()))
     return out
 
 

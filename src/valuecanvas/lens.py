@@ -3,7 +3,8 @@
 Fit asks whether the value map addresses the profile; the lens asks which value
 (seed 002: practical or emotional), raised by which track, assured how (seed 003:
 warranty) and how we know (seeds 001, 004: evidence, personas). One pass over the
-canvas with the weights of fit.md, so it stays linear.
+canvas with the weights of fit.md, so it stays linear; each list's part is
+remembered per list object, so after an edit only the lists it changed are read.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from valuecanvas.fit import PROFILE, VALUE_MAP, percent
+from valuecanvas.memo import by_identity
 from valuecanvas.model import (
     LISTS,
     STRATEGIES,
@@ -92,45 +94,77 @@ def mismatch_of(sought: int | None, delivered: int | None) -> Mismatch | None:
     return None
 
 
-def compute_lens(canvas: Canvas) -> LensReport:
-    sought = dict.fromkeys(VALUE_TYPES, 0)
-    profile_total = profile_known = 0
-    untested: list[str] = []
-    for name in PROFILE:
-        spec = LISTS[name]
-        weights = _WEIGHTS[name]
-        level_field = str(spec.level_field)
-        top = spec.level_values[0]
-        by_level: dict[str, list[str]] = {v: [] for v in spec.level_values}
-        for rank, item in enumerate(items_of(canvas, name)):
-            level = getattr(item, level_field)
-            w = weights[level]
-            profile_total += w
-            if item.value is not None:
-                sought[item.value] += w
-            if item.evidence != "assumption":
-                profile_known += w
-            elif level == top or rank == 0:  # must-address (fit.md), still a guess
-                by_level[level].append(item.id)
-        untested.extend(i for v in spec.level_values for i in by_level[v])
+# The lists the lens reads, in the order `_lens` takes them.
+_LENS_LISTS: tuple[ListName, ...] = (*PROFILE, *VALUE_MAP, "steps", "personas")
 
+
+def compute_lens(canvas: Canvas) -> LensReport:
+    """The lens of value-lens.md. Each list's part is remembered per list object
+    (`memo.by_identity`), so an edit recomputes only the lists it changed and undo/redo
+    recomputes nothing. The report is shared between calls: never change it."""
+    return _lens(*(items_of(canvas, name) for name in _LENS_LISTS))
+
+
+@dataclass(frozen=True)
+class _ProfilePart:
+    sought: dict[str, int]
+    total: int
+    known: int
+    untested: tuple[str, ...]
+
+
+@by_identity(16)
+def _profile(name: ListName, items: tuple[Any, ...]) -> _ProfilePart:
+    sought = dict.fromkeys(VALUE_TYPES, 0)
+    total = known = 0
+    spec = LISTS[name]
+    weights = _WEIGHTS[name]
+    level_field = str(spec.level_field)
+    top = spec.level_values[0]
+    by_level: dict[str, list[str]] = {v: [] for v in spec.level_values}
+    for rank, item in enumerate(items):
+        level = getattr(item, level_field)
+        w = weights[level]
+        total += w
+        if item.value is not None:
+            sought[item.value] += w
+        if item.evidence != "assumption":
+            known += w
+        elif level == top or rank == 0:  # must-address (fit.md), still a guess
+            by_level[level].append(item.id)
+    return _ProfilePart(
+        sought, total, known, tuple(i for v in spec.level_values for i in by_level[v])
+    )
+
+
+@dataclass(frozen=True)
+class _MapPart:
+    delivered: dict[str, int]
+    strategies: dict[str, int]
+    warranty: dict[str, tuple[str, ...]]
+
+
+@by_identity(16)
+def _value_map(name: ListName, items: tuple[Any, ...]) -> _MapPart:
+    weights = _WEIGHTS[name]
     delivered = dict.fromkeys(VALUE_TYPES, 0)
     by_strategy = dict.fromkeys(STRATEGIES, 0)
     warranty: dict[str, list[str]] = {aspect: [] for aspect in WARRANTY_ASPECTS}
-    for name in VALUE_MAP:
-        weights = _WEIGHTS[name]
-        for item in items_of(canvas, name):
-            w = weights[item.relevance]
-            if item.value is not None:
-                delivered[item.value] += w
-            if item.strategy is not None:
-                by_strategy[item.strategy] += w
-            for aspect in item.warranty:
-                warranty[aspect].append(item.id)
-    strategy_total = sum(by_strategy.values())
+    for item in items:
+        w = weights[item.relevance]
+        if item.value is not None:
+            delivered[item.value] += w
+        if item.strategy is not None:
+            by_strategy[item.strategy] += w
+        for aspect in item.warranty:
+            warranty[aspect].append(item.id)
+    return _MapPart(delivered, by_strategy, {a: tuple(ids) for a, ids in warranty.items()})
 
-    steps = canvas.journey.steps
-    personas = {p.id: 0 for p in canvas.personas}
+
+@by_identity(16)
+def _journey(steps: tuple[Any, ...], people: tuple[Any, ...]) -> tuple[dict[str, int], int, int]:
+    """Steps per persona, unassigned steps, steps with evidence."""
+    personas = {p.id: 0 for p in people}
     unassigned = known_steps = 0
     for step in steps:
         if step.evidence != "assumption":
@@ -139,7 +173,38 @@ def compute_lens(canvas: Canvas) -> LensReport:
             personas[step.persona] += 1
         else:
             unassigned += 1
+    return personas, unassigned, known_steps
 
+
+@by_identity(16)
+def _lens(*lists: tuple[Any, ...]) -> LensReport:
+    by_name = dict(zip(_LENS_LISTS, lists, strict=True))
+    sought = dict.fromkeys(VALUE_TYPES, 0)
+    profile_total = profile_known = 0
+    untested: list[str] = []
+    for name in PROFILE:
+        part = _profile(name, by_name[name])
+        for value, w in part.sought.items():
+            sought[value] += w
+        profile_total += part.total
+        profile_known += part.known
+        untested.extend(part.untested)
+
+    delivered = dict.fromkeys(VALUE_TYPES, 0)
+    by_strategy = dict.fromkeys(STRATEGIES, 0)
+    warranty: dict[str, list[str]] = {aspect: [] for aspect in WARRANTY_ASPECTS}
+    for name in VALUE_MAP:
+        vm = _value_map(name, by_name[name])
+        for value, w in vm.delivered.items():
+            delivered[value] += w
+        for strategy, w in vm.strategies.items():
+            by_strategy[strategy] += w
+        for aspect, ids in vm.warranty.items():
+            warranty[aspect].extend(ids)
+    strategy_total = sum(by_strategy.values())
+
+    steps = by_name["steps"]
+    personas, unassigned, known_steps = _journey(steps, by_name["personas"])
     sought_share = emotional_share(sought)
     delivered_share = emotional_share(delivered)
     return LensReport(
@@ -154,6 +219,6 @@ def compute_lens(canvas: Canvas) -> LensReport:
         evidence_profile=percent(profile_known, profile_total),
         evidence_journey=percent(known_steps, len(steps)),
         untested=tuple(untested),
-        steps_by_persona=personas,
+        steps_by_persona=dict(personas),
         unassigned_steps=unassigned,
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from valuecanvas.errors import printable
+from valuecanvas.memo import by_identity
 from valuecanvas.model import (
     LIST_NAMES,
     LISTS,
@@ -30,15 +31,63 @@ def all_ids(canvas: Canvas) -> set[str]:
 
 
 def next_id(canvas: Canvas, name: ListName, taken: set[str] | None = None) -> str:
-    """The next free app-style id of a list: its prefix and one more than the highest number."""
+    """The next free app-style id of a list: its prefix and one more than the highest number.
+
+    The highest number of each prefix is remembered per list object, so adding an item
+    to a large canvas reads only the list the last edit changed, not every id.
+    """
     prefix = LISTS[name].prefix
-    used = taken if taken is not None else all_ids(canvas)
-    pattern = re.compile(rf"^{prefix}(\d+)$")
-    numbers = [int(m.group(1)) for i in used if (m := pattern.match(i))]
-    n = max(numbers, default=0) + 1
-    while f"{prefix}{n}" in used:
+    if taken is not None:
+        pattern = re.compile(rf"^{prefix}(\d+)$")
+        numbers = [int(m.group(1)) for i in taken if (m := pattern.match(i))]
+        n = max(numbers, default=0) + 1
+        while f"{prefix}{n}" in taken:
+            n += 1
+        return f"{prefix}{n}"
+    lists = [items_of(canvas, other) for other in LIST_NAMES]
+    n = max(_highest(items, prefix) for items in lists) + 1
+    while any(f"{prefix}{n}" in index_of(items) for items in lists):
         n += 1
     return f"{prefix}{n}"
+
+
+@by_identity(32)
+def index_of(items: tuple[Any, ...]) -> dict[str, int]:
+    """Where each id first stands in this list (remembered per list object): finding an
+    item after an edit reads only the lists the edit changed. Do not change the dict."""
+    out: dict[str, int] = {}
+    for n, item in enumerate(items):
+        out.setdefault(item.id, n)
+    return out
+
+
+@by_identity(32)
+def linkers(sources: tuple[Any, ...], field: str) -> dict[str, tuple[str, ...]]:
+    """For every id these items link through `field`: the ids of the items linking it,
+    in list order (remembered per list object). Do not change the dict."""
+    out: dict[str, list[str]] = {}
+    for s in sources:
+        for link in getattr(s, field):
+            out.setdefault(link, []).append(s.id)
+    return {link: tuple(ids) for link, ids in out.items()}
+
+
+@by_identity(64)
+def _highest(items: tuple[Any, ...], prefix: str) -> int:
+    """The highest number of the ids that read `prefix` and a number, 0 if none: the ids
+    `^{prefix}(\\d+)$` matches (decimal digits of any script; `$` also before one final
+    newline), without a regular expression per id."""
+    cut = len(prefix)
+    best = 0
+    for item in items:
+        item_id = item.id
+        if item_id.startswith(prefix):
+            rest = item_id[cut:]
+            if rest.endswith("\n"):
+                rest = rest[:-1]
+            if rest.isdecimal():
+                best = max(best, int(rest))
+    return best
 
 
 def complete(canvas: Canvas) -> Canvas:
