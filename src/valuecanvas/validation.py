@@ -274,6 +274,16 @@ def explain(
                 )
             )
             continue
+        if kind == "string_unicode":  # a lone surrogate: no file can hold it in UTF-8
+            out.append(
+                (
+                    loc,
+                    place,
+                    "contains a character that is not valid Unicode (half of a surrogate "
+                    "pair, e.g. from a broken paste); type that character again",
+                )
+            )
+            continue
         if kind == "string_pattern_mismatch" and isinstance(value, str):
             pattern = str((err.get("ctx") or {}).get("pattern", ""))
             out.append((loc, place, pattern_message(pattern, value)))
