@@ -49,43 +49,58 @@ from valuecanvas.document import Document
 from valuecanvas.tui.app import ValueCanvasApp
 
 
-async def bench(path: Path, repeats: int, edits: int, only_add: bool = False) -> dict[str, Any]:
-    loaded = storage.load(path)
-    app = ValueCanvasApp(Document(loaded.canvas, path, saved=loaded.canvas, loaded=loaded))
-    frames: list[float] = []
-    samples: dict[str, list[float]] = {}
-    firsts: dict[str, list[float]] = {}
-    done = 0  # edits made so far (each one an undo step)
-    async with app.run_test(headless=True, size=(120, 40)) as pilot:
-        await pilot.pause()
+class KeyTimer:
+    """Posts keys the way the terminal driver does and times key → frames (see above).
+
+    `App._display` is wrapped to note every frame; `key` waits until idle, posts the
+    key, waits until idle again and, given a label, records the last and first frame.
+    """
+
+    def __init__(self, app: ValueCanvasApp) -> None:
+        self.app = app
+        self.frames: list[float] = []
+        self.samples: dict[str, list[float]] = {}  # label → key → last frame, ms
+        self.firsts: dict[str, list[float]] = {}  # label → key → first frame, ms
         original = app._display
 
         def display(screen: Any, renderable: Any) -> None:
             original(screen, renderable)
             if renderable is not None:
-                frames.append(time.perf_counter())
+                self.frames.append(time.perf_counter())
 
         app._display = display  # type: ignore[method-assign]
+
+    async def key(self, name: str, char: str | None = None, label: str | None = None) -> None:
+        """Post one key; record key → last (and first) frame if `label` is given."""
+        driver = self.app._driver
+        assert driver is not None
+        await wait_for_idle(0.05)
+        self.frames.clear()
+        event = events.Key(name, char)
+        event.set_sender(self.app)
+        start = time.perf_counter()
+        driver.send_message(event)
+        await wait_for_idle(0.05)
+        if label is None:
+            return
+        if not self.frames:
+            raise RuntimeError(f"{label}: the key drew no frame")
+        self.samples.setdefault(label, []).append((self.frames[-1] - start) * 1000)
+        self.firsts.setdefault(label, []).append((self.frames[0] - start) * 1000)
+
+
+async def bench(path: Path, repeats: int, edits: int, only_add: bool = False) -> dict[str, Any]:
+    loaded = storage.load(path)
+    app = ValueCanvasApp(Document(loaded.canvas, path, saved=loaded.canvas, loaded=loaded))
+    done = 0  # edits made so far (each one an undo step)
+    async with app.run_test(headless=True, size=(120, 40)) as pilot:
+        await pilot.pause()
+        timer = KeyTimer(app)
+        samples, firsts, key = timer.samples, timer.firsts, timer.key
         driver = app._driver
         assert driver is not None and app.main is not None
         main = app.main
         jobs = main.lists["jobs"]
-
-        async def key(name: str, char: str | None = None, label: str | None = None) -> None:
-            """Post one key; record key → last frame if `label` is given."""
-            await wait_for_idle(0.05)
-            frames.clear()
-            event = events.Key(name, char)
-            event.set_sender(app)
-            start = time.perf_counter()
-            driver.send_message(event)
-            await wait_for_idle(0.05)
-            if label is None:
-                return
-            if not frames:
-                raise RuntimeError(f"{label}: the key drew no frame")
-            samples.setdefault(label, []).append((frames[-1] - start) * 1000)
-            firsts.setdefault(label, []).append((frames[0] - start) * 1000)
 
         height = jobs.scrollable_content_region.height
         big = len(jobs.items) > 2 * height  # a pane that scrolls: the 5,000-item canvas

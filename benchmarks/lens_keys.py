@@ -27,12 +27,7 @@ import asyncio
 import json
 import statistics
 import sys
-import time
 from pathlib import Path
-from typing import Any
-
-from textual import events
-from textual._wait import wait_for_idle
 
 from valuecanvas import storage
 from valuecanvas.document import Document
@@ -42,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from _core import tagged  # noqa: E402
+from _keys import KeyTimer  # noqa: E402
 from generate import generate  # noqa: E402
 
 
@@ -58,35 +54,12 @@ def tagged_file(source: Path | None = None) -> Path:
 async def bench(path: Path, repeats: int) -> dict[str, list[float]]:
     loaded = storage.load(path)
     app = ValueCanvasApp(Document(loaded.canvas, path, saved=loaded.canvas, loaded=loaded))
-    frames: list[float] = []
-    samples: dict[str, list[float]] = {}
     async with app.run_test(headless=True, size=(120, 40)) as pilot:
         await pilot.pause()
-        original = app._display
-
-        def display(screen: Any, renderable: Any) -> None:
-            original(screen, renderable)
-            if renderable is not None:
-                frames.append(time.perf_counter())
-
-        app._display = display  # type: ignore[method-assign]
-        driver = app._driver
-        assert driver is not None and app.main is not None
+        timer = KeyTimer(app)
+        samples, key = timer.samples, timer.key
+        assert app.main is not None
         main = app.main
-
-        async def key(name: str, char: str | None = None, label: str | None = None) -> None:
-            await wait_for_idle(0.05)
-            frames.clear()
-            event = events.Key(name, char)
-            event.set_sender(app)
-            start = time.perf_counter()
-            driver.send_message(event)
-            await wait_for_idle(0.05)
-            if label is None:
-                return
-            if not frames:
-                raise RuntimeError(f"{label}: the key drew no frame")
-            samples.setdefault(label, []).append((frames[-1] - start) * 1000)
 
         await key("1", "1")
         jobs = main.lists["jobs"]
